@@ -1,0 +1,23 @@
+"""Separate budgets for the anonymous public and for each partner key."""
+
+from rest_framework.throttling import SimpleRateThrottle
+
+from portal.models import PartnerAPIKey
+
+
+class AnonymousRateThrottle(SimpleRateThrottle):
+    scope = "anon"
+
+    def get_cache_key(self, request, view):
+        if isinstance(request.auth, PartnerAPIKey):
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class PartnerKeyRateThrottle(SimpleRateThrottle):
+    scope = "partner"
+
+    def get_cache_key(self, request, view):
+        if not isinstance(request.auth, PartnerAPIKey):
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": request.auth.prefix}

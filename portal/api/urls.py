@@ -1,0 +1,18 @@
+"""The partner API: ``/api/v1/``. Each app registers its endpoints here."""
+
+from django.urls import path
+from rest_framework import routers
+
+from portal.api.views import ApiRootView, WhoAmIView
+
+
+class Router(routers.DefaultRouter):
+    APIRootView = ApiRootView
+
+
+router = Router()
+
+urlpatterns = [
+    path("partner/", WhoAmIView.as_view(), name="partner-whoami"),
+    *router.urls,
+]

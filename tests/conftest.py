@@ -1,0 +1,141 @@
+"""Shared fixtures, and the rules for tests that need real services.
+
+Tests marked ``postgres``, ``redis`` or ``browser`` skip, with the reason, when
+the service is not configured (a newcomer's `make test` on SQLite). CI sets
+``PORTAL_FORBID_SKIPS=1`` with every service up: there any skip is a failure.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from rest_framework.test import APIClient
+
+from portal.models import Partner, PartnerAPIKey
+
+BASE_DIR = Path(settings.BASE_DIR)
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE_JS = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _service_missing(marker_name):
+    if marker_name == "postgres" and settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        return "needs PostgreSQL: set DATABASE_URL=postgres://..."
+    if marker_name == "redis" and not settings.REDIS_URL:
+        return "needs Redis: set REDIS_URL=redis://..."
+    if marker_name == "browser":
+        if not shutil.which(CHROMIUM):
+            return f"needs Chromium at {CHROMIUM} (apt-get install chromium chromium-driver)"
+        if not AXE_JS.exists():
+            return "needs axe-core: run `npm ci` in the project folder"
+    return None
+
+
+def pytest_runtest_setup(item):
+    for marker in ("postgres", "redis", "browser"):
+        if item.get_closest_marker(marker) and (reason := _service_missing(marker)):
+            pytest.skip(reason)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("PORTAL_FORBID_SKIPS") == "1":
+        report.outcome = "failed"
+        report.longrepr = f"skipped under PORTAL_FORBID_SKIPS=1: {report.longrepr}"
+
+
+def pytest_configure(config):
+    """Tests talk plain HTTP to the test and live servers; production forces HTTPS.
+
+    Set before any server or middleware is built, for the whole session.
+    """
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.SECURE_HSTS_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttles and rate limits count in the cache: start every test at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def make_api_key(db):
+    """Create a partner key: ``raw_key, api_key = make_api_key(["bans:check"])``."""
+
+    def make(scopes=(), partner_name="Test partner", **fields):
+        partner, _ = Partner.objects.get_or_create(name=partner_name)
+        api_key, raw = PartnerAPIKey.objects.create_key(
+            partner=partner, name=f"{partner_name} key", scopes=list(scopes), **fields
+        )
+        return raw, api_key
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if reason := _service_missing("browser"):
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's event loop runs in this thread; the ORM calls the tests make
+    # between browser steps are synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-US")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    """Run axe-core in a page and return its violations (WCAG 2.1 A and AA rules)."""
+    source = AXE_JS.read_text()
+
+    def run(page):
+        page.add_script_tag(content=source)
+        result = page.evaluate(
+            "() => axe.run(document, {runOnly: {type: 'tag', values: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        )
+        return [
+            {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
+            for v in result["violations"]
+        ]
+
+    return run

@@ -1,0 +1,101 @@
+"""Project-level guarantees: production settings, migrations, style, compose file."""
+
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+BASE_DIR = Path(settings.BASE_DIR)
+
+
+def manage(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def production_env():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DEBUG"))}
+    env.update(
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="portal.example.org",
+    )
+    return env
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_without_a_real_secret_key():
+    env = production_env()
+    del env["SECRET_KEY"]
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "security.W009" in result.stderr + result.stdout
+
+
+@pytest.mark.django_db
+def test_no_missing_migrations():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_ruff_lint_and_format():
+    ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
+    lint = subprocess.run([ruff, "check", "."], cwd=BASE_DIR, capture_output=True, text=True)
+    assert lint.returncode == 0, lint.stdout
+    style = subprocess.run(
+        [ruff, "format", "--check", "."], cwd=BASE_DIR, capture_output=True, text=True
+    )
+    assert style.returncode == 0, style.stdout
+
+
+def compose_command():
+    docker = shutil.which("docker")
+    if (
+        docker
+        and subprocess.run([docker, "compose", "version"], capture_output=True).returncode == 0
+    ):
+        return [docker, "compose"]
+    if legacy := shutil.which("docker-compose"):
+        return [legacy]
+    return None
+
+
+def test_docker_compose_file_is_valid():
+    command = compose_command()
+    if command is None:
+        pytest.skip("needs `docker compose` or docker-compose (apt-get install docker-compose)")
+    env = {**os.environ, "SECRET_KEY": "compose-config-check"}
+    result = subprocess.run(
+        [*command, "-f", "docker-compose.yml", "config", "--quiet"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    services = subprocess.run(
+        [*command, "-f", "docker-compose.yml", "config", "--services"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout.split()
+    assert set(services) >= {"postgres", "redis", "web", "worker", "beat"}
