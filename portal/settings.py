@@ -156,7 +156,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "uz": ("ru", "en"),
     "ru": ("en",),
 }
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# modeltranslation reads this unprefixed name; its default is a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

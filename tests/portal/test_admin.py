@@ -1,0 +1,51 @@
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from portal.models import Hotline, Partner, PartnerAPIKey
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_visitors_cannot_reach_the_admin(client):
+    response = client.get("/uz/admin/portal/partner/")
+    assert response.status_code == 302
+    assert "/uz/admin/login/" in response["Location"]
+
+
+def test_admin_shows_a_new_partner_key_once_and_stores_only_its_hash(admin_client):
+    partner = Partner.objects.create(name="Polish registry")
+    response = admin_client.post(
+        "/en/admin/portal/partnerapikey/add/",
+        {"partner": partner.pk, "name": "registry sync", "scopes": ["bans:check"]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    shown = re.search(r"The API key for registry sync is: ([\w.]+)\.", response.content.decode())
+    assert shown, "the new key is shown"
+    key = PartnerAPIKey.objects.get(name="registry sync")
+    assert key.scopes == ["bans:check"]
+    assert shown.group(1) not in (key.id, key.hashed_key)
+    assert key.is_valid(shown.group(1))
+    again = admin_client.get(f"/en/admin/portal/partnerapikey/{key.pk}/change/")
+    assert shown.group(1) not in again.content.decode()
+
+
+def test_translated_fields_have_language_tabs_from_local_files(admin_client):
+    html = admin_client.get("/en/admin/portal/hotline/add/").content.decode()
+    for lang in ("uz", "kaa", "ky", "ru", "en"):
+        assert f'name="name_{lang}"' in html
+    assert re.search(r'src="/static/vendor/jquery-ui/jquery-ui\.min(\.[0-9a-f]{12})?\.js"', html)
+    assert "/static/modeltranslation/js/tabbed_translation_fields." in html
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
+    assert [src for src in scripts if re.match(r"^(https?:)?//", src)] == []
+
+
+def test_seed_demo_is_idempotent():
+    call_command("seed_demo", stdout=io.StringIO())
+    first = list(Hotline.objects.values_list("pk", "name_en", "phone").order_by("pk"))
+    call_command("seed_demo", stdout=io.StringIO())
+    assert list(Hotline.objects.values_list("pk", "name_en", "phone").order_by("pk")) == first
+    assert len(first) >= 2
