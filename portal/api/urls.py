@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework import routers
 
+from blacklist.api import ban_check
 from portal.api.views import ApiRootView, WhoAmIView
 
 
@@ -14,5 +15,6 @@ router = Router()
 
 urlpatterns = [
     path("partner/", WhoAmIView.as_view(), name="partner-whoami"),
+    path("bans/check/", ban_check, name="bans-check"),
     *router.urls,
 ]
