@@ -51,9 +51,6 @@ class BanRowForm(forms.Form):
     ban_end = forms.DateField(input_formats=_ISO_DATE, required=False)
     basis = forms.ChoiceField(choices=BanRecord.Basis.choices)
 
-    def clean_citizenship(self):
-        return self.cleaned_data["citizenship"].upper()
-
     def clean(self):
         data = super().clean()
         start, end = data.get("ban_start"), data.get("ban_end")
@@ -100,6 +97,8 @@ def _validated(rows, first_line, report):
             if column in COLUMNS
         }
         data = {column: "" if value is None else value for column, value in data.items()}
+        if isinstance(data.get("citizenship"), str):
+            data["citizenship"] = data["citizenship"].upper()
         form = BanRowForm(data)
         if not form.is_valid():
             for name, messages in form.errors.items():
@@ -139,9 +138,8 @@ def import_rows(source, rows, *, first_line=1, complete=False):
 
 
 def _upsert(source, batch, today, report):
-    existing = source.records.in_bulk(
-        [data["external_id"] for data in batch], field_name="external_id"
-    )
+    ids = [data["external_id"] for data in batch]
+    existing = {record.external_id: record for record in source.records.filter(external_id__in=ids)}
     new, changed, seen = [], [], []
     for data in batch:
         record = existing.get(data["external_id"])

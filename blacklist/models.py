@@ -96,7 +96,7 @@ class BanRecordQuerySet(models.QuerySet):
         condition = Q(name_key_1__in=keys) | Q(name_key_2__in=keys)
         if document_key:
             condition |= Q(document_key=document_key)
-        return self.filter(condition, date_of_birth=date_of_birth)
+        return self.filter(condition, date_of_birth=date_of_birth).order_by()
 
 
 class BanRecord(models.Model):
