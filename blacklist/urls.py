@@ -1,3 +1,9 @@
+from django.urls import path
+
+from blacklist import views
+
 app_name = "blacklist"
 
-urlpatterns = []
+urlpatterns = [
+    path("blacklist/check/", views.check, name="check"),
+]

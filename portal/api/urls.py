@@ -4,6 +4,7 @@ from django.urls import path
 from rest_framework import routers
 
 from agencies.api import AgencyViewSet, LicenceViewSet
+from blacklist.api import ban_check
 from portal.api.views import ApiRootView, WhoAmIView
 
 
@@ -17,5 +18,6 @@ router.register("licences", LicenceViewSet, basename="licence")
 
 urlpatterns = [
     path("partner/", WhoAmIView.as_view(), name="partner-whoami"),
+    path("bans/check/", ban_check, name="bans-check"),
     *router.urls,
 ]

@@ -1,0 +1,155 @@
+"""The entry-ban check: one function that pages, the partner API and the benchmark call.
+
+The name comparison is `blacklist.matching`; this module adds what the lists add:
+the date of birth must be the same day, a document number present on both sides
+confirms or rules out, and only bans in force count. The query itself goes nowhere:
+the only thing written is a daily counter per outcome.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
+
+from blacklist.matching import MatchLevel, PersonName, match, name_keys
+from blacklist.models import BanRecord, BanSource, DailyCheckCount, normalise_document_number
+
+_RANK = {MatchLevel.DIFFERENT: 0, MatchLevel.POSSIBLE: 1, MatchLevel.SAME: 2}
+
+# What a person can do about a ban, by its basis: the first step after "verify it".
+ADVICE = {
+    BanRecord.Basis.OVERSTAY: _(
+        "Bans for overstaying end on their date. Do not try to enter before it: an "
+        "attempt can lengthen the ban."
+    ),
+    BanRecord.Basis.ADMINISTRATIVE: _(
+        "A ban for administrative offences can be appealed in court within the time "
+        "limit the decision states. A lawyer can tell you whether an appeal has a chance."
+    ),
+    BanRecord.Basis.EXPULSION: _(
+        "After an expulsion or deportation the ban usually lasts five years, and ten "
+        "after a second one. Only the date on the official record counts."
+    ),
+    BanRecord.Basis.CRIMINAL: _(
+        "A ban after a criminal conviction lasts until the conviction is spent. Ask a "
+        "lawyer before making any plan to travel."
+    ),
+    BanRecord.Basis.DOCUMENTS: _(
+        "If the ban is for false documents that a recruiter made for you, tell the "
+        "migration agency of your country: you may be a victim of fraud."
+    ),
+    BanRecord.Basis.DEBTS: _(
+        "A ban for unpaid fines, taxes or debts can often be lifted once they are paid. "
+        "Ask the official service how to pay and how to have the ban removed."
+    ),
+    BanRecord.Basis.HEALTH: _(
+        "A ban on health grounds can be reviewed with new medical certificates. Ask the "
+        "official service which documents it accepts."
+    ),
+    BanRecord.Basis.SECURITY: _(
+        "Only the authority that imposed this ban can explain or review it. Ask a lawyer for help."
+    ),
+    BanRecord.Basis.OTHER: _("Ask the official service why the ban was imposed and until when."),
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A record the check found, in the words a reader needs; never the record's name."""
+
+    level: MatchLevel
+    source: BanSource
+    ban_end: datetime.date | None
+    basis: str
+
+    @property
+    def basis_label(self):
+        return BanRecord.Basis(self.basis).label
+
+    @property
+    def advice(self):
+        return ADVICE[BanRecord.Basis(self.basis)]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    outcome: MatchLevel
+    matches: list[Match] = field(default_factory=list)
+    sources: list[BanSource] = field(default_factory=list)
+
+
+def searched_sources():
+    """Every list a check searches, with how fresh it is."""
+    return list(BanSource.objects.order_by("name"))
+
+
+def _level(query_name, query_document, citizenship, record):
+    """How sure we are that ``record`` is the person asking."""
+    level = match(query_name, record.person_name)
+    if query_document and record.document_key:
+        if query_document != record.document_key:
+            return MatchLevel.DIFFERENT
+        # Same date of birth and same document: the person, however the name was
+        # written; a name we could not read as theirs still needs a look.
+        return MatchLevel.SAME if level == MatchLevel.SAME else MatchLevel.POSSIBLE
+    if (
+        level == MatchLevel.SAME
+        and citizenship
+        and record.citizenship
+        and citizenship != record.citizenship.code
+    ):
+        # Lists do record citizenship wrongly (and people hold two): not ruled out,
+        # but no longer certain.
+        return MatchLevel.POSSIBLE
+    return level
+
+
+@sensitive_variables()
+def check_person(
+    *,
+    surname,
+    given_name,
+    date_of_birth,
+    patronymic="",
+    citizenship="",
+    document_number="",
+    count=True,
+):
+    """Search every list for a person born on ``date_of_birth``.
+
+    Returns the outcome, the bans in force that matched (best first) and the
+    sources searched. ``count`` adds the outcome to today's counter (the
+    benchmark turns it off).
+    """
+    name = PersonName(surname, given_name, patronymic)
+    document_key = normalise_document_number(document_number)
+    keys = name_keys(name)
+    matches = []
+    if keys or document_key:
+        records = (
+            BanRecord.objects.in_force()
+            .candidates(date_of_birth, keys, document_key)
+            .select_related("source")
+        )
+        for record in records:
+            level = _level(name, document_key, citizenship, record)
+            if level != MatchLevel.DIFFERENT:
+                matches.append(Match(level, record.source, record.ban_end, record.basis))
+    matches.sort(key=lambda m: (-_RANK[m.level], m.source.name, m.ban_end or datetime.date.max))
+    outcome = matches[0].level if matches else MatchLevel.DIFFERENT
+    if count:
+        count_outcome(outcome)
+    return CheckResult(outcome=outcome, matches=matches, sources=searched_sources())
+
+
+def count_outcome(outcome):
+    """Add one check to today's counter for ``outcome``."""
+    today = timezone.localdate()
+    counter, created = DailyCheckCount.objects.get_or_create(
+        date=today, outcome=outcome, defaults={"count": 1}
+    )
+    if not created:
+        DailyCheckCount.objects.filter(pk=counter.pk).update(count=F("count") + 1)

@@ -1,0 +1,67 @@
+"""The public self-check. Nothing of what a person types is stored or logged:
+POST only, no data in URLs or sessions, error reports hide the form, and the rate
+limit counts a keyed hash of the identity that expires from the cache."""
+
+from django.shortcuts import render
+from django.utils.crypto import salted_hmac
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from blacklist import services
+from blacklist.forms import CheckForm
+from blacklist.matching import PersonName, name_keys
+
+# Checks allowed per hour from one IP address, and of one person from anywhere.
+RATE = "10/h"
+
+
+@sensitive_variables()
+def identity_key(data):
+    """A keyed hash of the person asked about: the same for every spelling of the
+    name (the name's matching keys) and the date of birth, useless without
+    SECRET_KEY, and only ever a cache key that expires with the rate window."""
+    keys = sorted(name_keys(PersonName(data["surname"], data["given_name"])))
+    value = f"{'|'.join(keys)}|{data['date_of_birth']:%Y-%m-%d}"
+    return salted_hmac("blacklist.check.identity", value, algorithm="sha256").hexdigest()
+
+
+def _limited(request):
+    response = render(request, "blacklist/limited.html", {"rate": 10}, status=429)
+    response["Retry-After"] = "3600"
+    return response
+
+
+@sensitive_post_parameters()
+@sensitive_variables()
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def check(request):
+    if request.method == "GET":
+        return render(request, "blacklist/check.html", {"form": CheckForm(), **_sources()})
+    if is_ratelimited(
+        request, group="blacklist.check.ip", key="ip", rate=RATE, method="POST", increment=True
+    ):
+        return _limited(request)
+    form = CheckForm(request.POST)
+    if not form.is_valid():
+        return render(request, "blacklist/check.html", {"form": form, **_sources()})
+    person = identity_key(form.cleaned_data)
+    if is_ratelimited(
+        request,
+        group="blacklist.check.person",
+        key=lambda group, request: person,
+        rate=RATE,
+        method="POST",
+        increment=True,
+    ):
+        return _limited(request)
+    result = services.check_person(**form.cleaned_data)
+    return render(request, "blacklist/result.html", {"result": result, **_sources(result)})
+
+
+def _sources(result=None):
+    return {"sources": result.sources if result else services.searched_sources()}

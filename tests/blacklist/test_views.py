@@ -1,0 +1,211 @@
+"""The public self-check: the form, the outcomes, bad input, privacy (nothing of the
+query in the database, the logs or error reports) and the rate limits."""
+
+import logging
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.views.debug import ExceptionReporter
+
+from blacklist import services
+from blacklist.models import DailyCheckCount
+
+pytestmark = pytest.mark.django_db
+URL = "/ru/blacklist/check/"
+QUERY = {
+    "surname": "Abdullayev",
+    "given_name": "Shahzod",
+    "patronymic": "Botir oʻgʻli",
+    "date_of_birth": "1991-03-14",
+    "citizenship": "UZ",
+    "document_number": "",
+}
+# Distinctive parts of the queries below, searched for afterwards.
+SECRETS = ["Abdullayev", "Shahzod", "Botir", "Zuhriddinov", "Mirzohid", "QX9988776"]
+
+
+def post(client, **changes):
+    return client.post(URL, {**QUERY, **changes}, REMOTE_ADDR="10.0.0.1")
+
+
+def test_form_is_private_and_lists_no_records(client, make_record, source):
+    make_record()
+    response = client.get(URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'method="post"' in html
+    assert '<form method="post" action="/ru/blacklist/check/" autocomplete="off"' in html
+    for name in ("surname", "given_name", "patronymic", "document_number"):
+        assert f'name="{name}"' in html
+    assert html.count('autocomplete="off"') >= 7
+    assert 'type="date"' in html
+    assert "Абдуллаев" not in html
+    assert "Россия: запреты на въезд" in html
+    assert "20.11.2026" in html
+    assert "не является юридической справкой" in html
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_query_string_is_never_read(client, make_record):
+    make_record()
+    response = client.get(URL + "?surname=Abdullayev&given_name=Shahzod&date_of_birth=1991-03-14")
+    assert "Запись найдена" not in response.content.decode()
+    assert not DailyCheckCount.objects.exists()
+
+
+def test_record_found_page(client, make_record):
+    make_record()
+    response = post(client)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Запись найдена" in html
+    assert "badge-bad" in html
+    assert "Россия: запреты на въезд" in html
+    assert "01.01.2099" in html
+    assert "https://example.org/verify" in html
+    assert "Абдуллаев" not in html  # the record's own spelling is never shown
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_no_record_page_shows_sources_and_freshness(client, source):
+    html = post(client).content.decode()
+    assert "Запись не найдена" in html
+    assert "badge-ok" in html
+    assert "обновлён 20.11.2026" in html
+
+
+def test_possible_match_page(client, make_record):
+    make_record("Турсунова", "Фируза", "")
+    html = post(client, surname="Tursunova", given_name="Feruza", patronymic="").content.decode()
+    assert "Возможное совпадение" in html
+    assert "badge-warn" in html
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"date_of_birth": ""},
+        {"date_of_birth": "1991-02-30"},
+        {"date_of_birth": "2999-01-01"},
+        {"date_of_birth": "not a date"},
+        {"surname": ""},
+        {"given_name": "Shah\x00zod"},
+        {"surname": "x" * 100_000},
+        {"surname": "12345"},
+        {"citizenship": "XX"},
+        {"document_number": "A" * 500},
+    ],
+)
+def test_bad_input_is_refused_with_a_message(client, changes):
+    response = post(client, **changes)
+    assert response.status_code == 200
+    assert 'class="errorlist' in response.content.decode()
+    assert not DailyCheckCount.objects.exists()
+
+
+def test_put_and_delete_are_refused(client):
+    assert client.put(URL).status_code == 405
+    assert client.delete(URL).status_code == 405
+
+
+def test_csrf_is_required():
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(URL, QUERY).status_code == 403
+    form = client.get(URL)
+    token = form.cookies["csrftoken"].value
+    response = client.post(URL, {**QUERY, "csrfmiddlewaretoken": token})
+    assert response.status_code == 200
+
+
+def _database_text():
+    """Every text value of every table, in one string."""
+    found = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            for row in cursor.fetchall():
+                found.extend(str(value) for value in row if value is not None)
+    return "\n".join(found)
+
+
+def test_nothing_of_the_query_is_stored_or_logged(client, make_record, caplog, settings):
+    make_record()
+    settings.DEBUG = False
+    caplog.set_level(logging.DEBUG)
+    Client(enforce_csrf_checks=True).post(URL, QUERY)  # a 403 is logged
+    post(client)  # record found
+    post(client, surname="Zuhriddinov", given_name="Mirzohid", document_number="QX9988776")
+    post(client, surname="Zuhriddinov", date_of_birth="bad")  # invalid form
+    post(client, surname="Zuhriddinov", given_name="Mirzohid", date_of_birth="1999-01-01")
+    text = _database_text()
+    logged = caplog.text + "\n".join(str(record.__dict__) for record in caplog.records)
+    for secret in SECRETS:
+        assert secret not in text
+        assert secret.lower() not in text.lower()
+        assert secret not in logged
+    assert DailyCheckCount.objects.get(outcome="record_found").count == 1
+    assert DailyCheckCount.objects.get(outcome="no_record").count == 2
+
+
+def test_a_crash_logs_no_query_and_error_reports_hide_it(client, monkeypatch, caplog):
+    def crash(**kwargs):
+        raise RuntimeError("lists unavailable")
+
+    monkeypatch.setattr(services, "check_person", crash)
+    client.raise_request_exception = False
+    caplog.set_level(logging.DEBUG, logger="django.request")
+    response = post(client, surname="Zuhriddinov", given_name="Mirzohid")
+    assert response.status_code == 500
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert "Zuhriddinov" not in caplog.text
+    # What AdminEmailHandler or Sentry-like reporters would send.
+    report = ExceptionReporter(record.request, *record.exc_info).get_traceback_text()
+    assert "RuntimeError" in report
+    assert "Zuhriddinov" not in report
+    assert "Mirzohid" not in report
+    assert "1991-03-14" not in report
+
+
+def test_ten_checks_an_hour_per_ip(client, source):
+    for number in range(10):
+        assert post(client, surname=f"Karimov{'a' * number}").status_code == 200
+    response = post(client, surname="Rahimov")
+    assert response.status_code == 429
+    assert "Слишком много проверок" in response.content.decode()
+    assert response["Retry-After"] == "3600"
+    other = client.post(URL, {**QUERY, "surname": "Rahimov"}, REMOTE_ADDR="10.0.0.2")
+    assert other.status_code == 200
+
+
+def test_ten_checks_an_hour_per_person_whatever_the_spelling(client, source):
+    spellings = ["Abdullayev", "ABDULLAEV", "Абдуллаев", "Abdullaev", "Abdulaev"]
+    for number in range(10):
+        response = client.post(
+            URL,
+            {**QUERY, "surname": spellings[number % 5]},
+            REMOTE_ADDR=f"10.0.1.{number}",
+        )
+        assert response.status_code == 200
+    limited = client.post(URL, {**QUERY, "surname": "Abdullaev"}, REMOTE_ADDR="10.0.2.1")
+    assert limited.status_code == 429
+    other_person = client.post(URL, {**QUERY, "surname": "Karimov"}, REMOTE_ADDR="10.0.2.1")
+    assert other_person.status_code == 200
+
+
+def test_rate_limit_keeps_only_a_keyed_hash_in_the_cache(client, source, settings):
+    from django.core.cache import cache
+
+    post(client)
+    keys = list(getattr(cache, "_cache", {}).keys()) if hasattr(cache, "_cache") else []
+    if keys:  # local-memory cache: look at every key and value
+        dump = " ".join(str(key) + str(cache._cache[key]) for key in keys)
+        for secret in ("Abdullayev", "Shahzod", "1991-03-14", "bdl", "shhzd"):
+            assert secret not in dump
+
+
+def test_the_limit_message_is_translated(client, source):
+    for number in range(11):
+        response = client.post(URL.replace("/ru/", "/uz/"), {**QUERY, "surname": f"K{number}"})
+    assert response.status_code == 429
+    assert "Too many checks" not in response.content.decode()
