@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -195,15 +195,28 @@ class VacancyQuerySet(models.QuerySet):
 
 
 def legal_channel(on):
-    """The channels a migrant may be recruited through, as a condition on vacancies.
+    """The channels a migrant may be legally recruited through, as a condition on
+    vacancies, on a date:
 
-    - state organised recruitment: legal when an authority runs it;
-    - partner employer: legal while the partner that publishes it is active (a
-      foreign employer the portal has an agreement with);
-    - agency: not yet public (the agency registry is being connected).
+    - state organised recruitment: run by a licensing authority itself;
+    - licensed agency: its licence covers the destination and is in force that day
+      (`LicenceDestination.objects.in_force`, the registry's one rule), so a
+      suspension, revocation, expiry or a withdrawn destination hides the vacancy
+      at once, and reinstatement shows it again;
+    - partner employer: published by a partner organisation that is active and
+      entitled to publish as an employer (`Publisher`).
     """
-    return Q(channel=Vacancy.Channel.AUTHORITY) | Q(
-        channel=Vacancy.Channel.EMPLOYER, partner__is_active=True
+    from agencies.models import LicenceDestination
+
+    licensed = Exists(
+        LicenceDestination.objects.in_force(on).filter(
+            licence__agency=OuterRef("agency"), country=OuterRef("country_id")
+        )
+    )
+    return (
+        Q(channel=Vacancy.Channel.AUTHORITY, authority__isnull=False)
+        | Q(licensed, channel=Vacancy.Channel.AGENCY)
+        | Q(channel=Vacancy.Channel.EMPLOYER, partner__is_active=True)
     )
 
 
@@ -307,6 +320,23 @@ class Vacancy(models.Model):
     start_date = models.DateField(_("start date"), null=True, blank=True)
 
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    authority = models.ForeignKey(
+        "agencies.LicensingAuthority",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vacancies",
+        verbose_name=_("recruiting authority"),
+        help_text=_("For state organised recruitment: the authority that runs it."),
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vacancies",
+        verbose_name=_("publishing agency"),
+    )
     partner = models.ForeignKey(
         "portal.Partner",
         on_delete=models.PROTECT,
@@ -384,6 +414,12 @@ class Vacancy(models.Model):
                 name="vacancy_channel_known",
             ),
             models.CheckConstraint(
+                condition=(Q(channel="authority") & Q(authority__isnull=False) & Q(agency=None))
+                | (Q(channel="agency") & Q(agency__isnull=False) & Q(authority=None))
+                | (Q(channel="employer") & Q(agency=None) & Q(authority=None)),
+                name="vacancy_channel_names_its_recruiter",
+            ),
+            models.CheckConstraint(
                 condition=Q(source="manual") | (Q(partner__isnull=False) & ~Q(external_id="")),
                 name="vacancy_partner_source_has_external_id",
             ),
@@ -455,3 +491,73 @@ class VacancyCost(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.amount} {self.currency}"
+
+    def clean(self):
+        from vacancies.services import check_agency_fee
+
+        if (
+            self.kind == self.Kind.AGENCY_FEE
+            and self.vacancy_id
+            and self.vacancy.agency_id
+            and self.amount is not None
+            and self.currency
+        ):
+            check_agency_fee(self.vacancy.agency, self.amount, self.currency)
+
+
+class Publisher(models.Model):
+    """Ties a partner organisation (and its API keys) to the one recruiter it may
+    publish vacancies for: an authority's organised recruitment, an agency, or the
+    partner itself as an employer. Staff create these after checking the partner;
+    a partner with `vacancies:write` but no entitlement cannot publish anything."""
+
+    partner = models.ForeignKey(
+        "portal.Partner",
+        on_delete=models.CASCADE,
+        related_name="publishers",
+        verbose_name=_("partner"),
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=Vacancy.Channel.choices)
+    authority = models.ForeignKey(
+        "agencies.LicensingAuthority",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("recruiting authority"),
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("publishing agency"),
+    )
+
+    class Meta:
+        verbose_name = _("vacancy publisher")
+        verbose_name_plural = _("vacancy publishers")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(channel="authority") & Q(authority__isnull=False) & Q(agency=None))
+                | (Q(channel="agency") & Q(agency__isnull=False) & Q(authority=None))
+                | (Q(channel="employer") & Q(agency=None) & Q(authority=None)),
+                name="publisher_channel_names_its_recruiter",
+            ),
+            models.UniqueConstraint(
+                fields=["partner", "agency"],
+                condition=Q(channel="agency"),
+                name="publisher_agency_once",
+            ),
+            models.UniqueConstraint(
+                fields=["partner", "authority"],
+                condition=Q(channel="authority"),
+                name="publisher_authority_once",
+            ),
+            models.UniqueConstraint(
+                fields=["partner"], condition=Q(channel="employer"), name="publisher_employer_once"
+            ),
+        ]
+
+    def __str__(self):
+        recruiter = self.agency or self.authority or self.get_channel_display()
+        return f"{self.partner} → {recruiter}"

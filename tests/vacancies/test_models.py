@@ -27,6 +27,7 @@ pytestmark = pytest.mark.django_db
         {"contract_months": 0},
         {"status": "published", "published_at": None},
         {"channel": "telegram"},
+        {"channel": "agency"},
         {"source": "api", "external_id": ""},
     ],
 )
