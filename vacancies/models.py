@@ -450,12 +450,14 @@ class Vacancy(models.Model):
         self.monthly_wage_usd = to_usd(self.monthly_wage(), self.wage_currency, rates)
         self.search_key = search_key(self)
 
-    def monthly_wage(self):
-        """The minimum wage for a month of work, in the vacancy's own currency."""
+    def monthly_wage(self, amount=None):
+        """A wage (the minimum by default) for a month of work, in the vacancy's own
+        currency: an hourly wage times the weekly hours (40 if not stated)."""
+        amount = self.wage_min if amount is None else amount
         if self.wage_period == self.WagePeriod.MONTH:
-            return self.wage_min
+            return amount
         hours = self.hours_per_week or DEFAULT_WEEKLY_HOURS
-        return (self.wage_min * hours * WEEKS_PER_MONTH).quantize(Decimal("0.01"))
+        return (amount * hours * WEEKS_PER_MONTH).quantize(Decimal("0.01"))
 
 
 class VacancyCost(models.Model):
