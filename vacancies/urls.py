@@ -1,3 +1,14 @@
+from django.urls import path
+
+from vacancies import views
+from vacancies.feeds import VacancyFeed
+
 app_name = "vacancies"
 
-urlpatterns = []
+urlpatterns = [
+    path("vacancies/", views.vacancy_list, name="list"),
+    path("vacancies/feed/", VacancyFeed(), name="feed"),
+    path("vacancies/<int:pk>/", views.vacancy_detail, name="detail"),
+    path("countries/", views.country_list, name="countries"),
+    path("countries/<str:code>/", views.country_detail, name="country"),
+]

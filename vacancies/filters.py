@@ -1,0 +1,104 @@
+"""The vacancy filters, shared by the list page, the Atom feed and the API, so one
+URL query (``?country=KR&min_wage=1000``) means the same everywhere."""
+
+import django_filters
+from django import forms
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from vacancies.models import Country, Occupation, Vacancy
+from vacancies.search import search_filter
+
+CONTRACT_LENGTHS = {
+    "short": (1, 6),
+    "year": (7, 12),
+    "long": (13, 120),
+}
+
+
+# Each order ends with the primary key so that pages never repeat or skip a row.
+SORTS = {
+    "newest": (F("published_at").desc(nulls_last=True), "-pk"),
+    "wage": (F("monthly_wage_usd").desc(nulls_last=True), "-pk"),
+    "deadline": (F("deadline").asc(nulls_last=True), "-pk"),
+}
+
+
+class VacancyFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Words to search"), method="filter_text", max_length=200)
+    country = django_filters.ModelChoiceFilter(
+        label=_("Destination country"),
+        queryset=Country.objects.all(),
+        empty_label=_("All countries"),
+    )
+    occupation = django_filters.ModelChoiceFilter(
+        label=_("Occupation group"),
+        queryset=Occupation.objects.filter(level=Occupation.Level.MAJOR),
+        method="filter_occupation",
+        empty_label=_("All occupations"),
+    )
+    min_wage = django_filters.NumberFilter(
+        label=_("Minimum monthly wage, USD"),
+        field_name="monthly_wage_usd",
+        lookup_expr="gte",
+        min_value=0,
+        max_value=1_000_000,
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language required"),
+        choices=Vacancy.Language.choices,
+        empty_label=_("Any"),
+    )
+    housing = django_filters.BooleanFilter(
+        label=_("Housing provided"),
+        widget=forms.CheckboxInput,
+        method="filter_housing",
+    )
+    contract = django_filters.ChoiceFilter(
+        label=_("Contract length"),
+        choices=[
+            ("short", _("up to 6 months")),
+            ("year", _("7 to 12 months")),
+            ("long", _("more than a year")),
+        ],
+        method="filter_contract",
+        empty_label=_("Any"),
+    )
+    channel = django_filters.ChoiceFilter(
+        label=_("Recruited by"), choices=Vacancy.Channel.choices, empty_label=_("Any")
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[
+            ("newest", _("newest first")),
+            ("wage", _("highest wage first")),
+            ("deadline", _("closest deadline first")),
+        ],
+        method="sort_by",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Vacancy
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        condition = search_filter(value)
+        return queryset if condition is None else queryset.filter(condition)
+
+    def filter_occupation(self, queryset, name, value):
+        return queryset.filter(occupation__code__startswith=value.code)
+
+    def filter_housing(self, queryset, name, value):
+        return queryset.filter(housing=True) if value else queryset
+
+    def filter_contract(self, queryset, name, value):
+        low, high = CONTRACT_LENGTHS[value]
+        return queryset.filter(contract_months__range=(low, high))
+
+    def sort_by(self, queryset, name, value):
+        return queryset.order_by(*SORTS.get(value, SORTS["newest"]))
+
+    def filter_queryset(self, queryset):
+        """Newest first unless another order was asked for."""
+        return super().filter_queryset(queryset.order_by(*SORTS["newest"]))

@@ -1,0 +1,565 @@
+"""Destination countries and their guides, ISCO-08 occupations, exchange rates and
+vacancies.
+
+Whether a vacancy may be shown to the public is decided in one place:
+`VacancyQuerySet.public`. Pages, the API, the feed and the admin preview all use it.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# Average weeks in a month: an hourly wage times weekly hours times this is monthly.
+WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
+# When a vacancy states no weekly hours, an hourly wage is converted at 40 a week.
+DEFAULT_WEEKLY_HOURS = 40
+
+currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 code such as USD or EUR."))
+
+# The sections of a country guide, in the order the page shows them. Each is a
+# translated text field of Country; the labels are the page's headings.
+GUIDE_SECTIONS = [
+    ("entry_and_permits", _("Entry, visa and work permit")),
+    ("registration", _("Registration after arrival")),
+    ("contract_and_rights", _("Written contract and labour rights")),
+    ("complaints_and_help", _("Where to complain and get legal help")),
+    ("cost_of_living", _("Cost of living")),
+    ("climate", _("Climate")),
+    ("food", _("Food and halal availability")),
+    ("healthcare", _("Healthcare and clinics")),
+    ("schools", _("Kindergartens and schools")),
+    ("culture", _("Culture and customs")),
+    ("embassy_contacts", _("Embassy and consulates")),
+    ("diaspora", _("Diaspora organisations")),
+    ("hotlines", _("Hotlines")),
+]
+
+
+class Country(models.Model):
+    """A destination, with the guide a migrant reads before signing anything."""
+
+    code = models.CharField(
+        _("ISO 3166-1 code"),
+        max_length=2,
+        primary_key=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Enter a two-letter code such as KR."))],
+    )
+    name = models.CharField(_("name"), max_length=100)
+    entry_and_permits = models.TextField(GUIDE_SECTIONS[0][1], blank=True)
+    registration = models.TextField(GUIDE_SECTIONS[1][1], blank=True)
+    contract_and_rights = models.TextField(GUIDE_SECTIONS[2][1], blank=True)
+    complaints_and_help = models.TextField(GUIDE_SECTIONS[3][1], blank=True)
+    cost_of_living = models.TextField(GUIDE_SECTIONS[4][1], blank=True)
+    climate = models.TextField(GUIDE_SECTIONS[5][1], blank=True)
+    food = models.TextField(GUIDE_SECTIONS[6][1], blank=True)
+    healthcare = models.TextField(GUIDE_SECTIONS[7][1], blank=True)
+    schools = models.TextField(GUIDE_SECTIONS[8][1], blank=True)
+    culture = models.TextField(GUIDE_SECTIONS[9][1], blank=True)
+    embassy_contacts = models.TextField(GUIDE_SECTIONS[10][1], blank=True)
+    diaspora = models.TextField(GUIDE_SECTIONS[11][1], blank=True)
+    hotlines = models.TextField(GUIDE_SECTIONS[12][1], blank=True)
+    reviewed_on = models.DateField(_("guide last reviewed"), null=True, blank=True)
+    needs_review = models.TextField(
+        _("facts to check"),
+        blank=True,
+        help_text=_("Facts the editors are not sure of; shown to editors only."),
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_iso_alpha2"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name or self.code
+
+    def get_absolute_url(self):
+        return reverse("vacancies:country", args=[self.code])
+
+    def guide_sections(self):
+        """(heading, text) of each guide section that has text in the reader's language."""
+        return [(label, text) for field, label in GUIDE_SECTIONS if (text := getattr(self, field))]
+
+
+class Occupation(models.Model):
+    """An ISCO-08 group: major (1 digit), sub-major (2), minor (3) or unit (4)."""
+
+    class Level(models.IntegerChoices):
+        MAJOR = 1, _("major group")
+        SUB_MAJOR = 2, _("sub-major group")
+        MINOR = 3, _("minor group")
+        UNIT = 4, _("unit group")
+
+    code = models.CharField(_("ISCO-08 code"), max_length=4, primary_key=True)
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent group"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("occupation")
+        verbose_name_plural = _("occupations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[0-9]{1,4}$"), name="occupation_code_digits"
+            ),
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=4), name="occupation_level_1_to_4"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+
+class ExchangeRateQuerySet(models.QuerySet):
+    def latest_rates(self, on=None):
+        """{currency: units per US dollar}, the newest rate of each currency on a date."""
+        on = on or timezone.localdate()
+        rates = {}
+        for currency, per_usd in (
+            self.filter(date__lte=on)
+            .order_by("currency", "-date")
+            .values_list("currency", "per_usd")
+        ):
+            rates.setdefault(currency, per_usd)
+        rates["USD"] = Decimal(1)
+        return rates
+
+
+class ExchangeRate(models.Model):
+    """How many units of a currency buy one US dollar on a date (staff-editable)."""
+
+    currency = models.CharField(_("currency"), max_length=3, validators=[currency_code])
+    per_usd = models.DecimalField(
+        _("units per US dollar"),
+        max_digits=14,
+        decimal_places=4,
+        validators=[MinValueValidator(Decimal("0.0001"))],
+    )
+    date = models.DateField(_("date"), default=timezone.localdate)
+
+    objects = ExchangeRateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["currency", "-date"]
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+        constraints = [
+            models.UniqueConstraint(fields=["currency", "date"], name="one_rate_per_currency_day"),
+            models.CheckConstraint(condition=Q(per_usd__gt=0), name="exchange_rate_positive"),
+        ]
+
+    def __str__(self):
+        return f"1 USD = {self.per_usd} {self.currency} ({self.date})"
+
+
+def to_usd(amount, currency, rates):
+    """An amount in USD with the rates of `ExchangeRateQuerySet.latest_rates`; None
+    when the currency has no rate."""
+    per_usd = rates.get(currency)
+    if amount is None or not per_usd:
+        return None
+    return (Decimal(amount) / per_usd).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+
+
+class VacancyQuerySet(models.QuerySet):
+    def public(self, on=None):
+        """THE rule for what the public sees (pages, API, feed): published, not past
+        its expiry date or application deadline, and published through a channel
+        that is legal for its destination on that date (see `legal_channel`)."""
+        on = on or timezone.localdate()
+        return self.filter(
+            Q(expires_on__isnull=True) | Q(expires_on__gte=on),
+            Q(deadline__isnull=True) | Q(deadline__gte=on),
+            legal_channel(on),
+            status=Vacancy.Status.PUBLISHED,
+        )
+
+
+def legal_channel(on):
+    """The channels a migrant may be legally recruited through, as a condition on
+    vacancies, on a date:
+
+    - state organised recruitment: run by a licensing authority itself;
+    - licensed agency: its licence covers the destination and is in force that day
+      (`LicenceDestination.objects.in_force`, the registry's one rule), so a
+      suspension, revocation, expiry or a withdrawn destination hides the vacancy
+      at once, and reinstatement shows it again;
+    - partner employer: published by a partner organisation that is active and
+      entitled to publish as an employer (`Publisher`).
+    """
+    from agencies.models import LicenceDestination
+
+    licensed = Exists(
+        LicenceDestination.objects.in_force(on).filter(
+            licence__agency=OuterRef("agency"), country=OuterRef("country_id")
+        )
+    )
+    return (
+        Q(channel=Vacancy.Channel.AUTHORITY, authority__isnull=False)
+        | Q(licensed, channel=Vacancy.Channel.AGENCY)
+        | Q(channel=Vacancy.Channel.EMPLOYER, partner__is_active=True)
+    )
+
+
+class Vacancy(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+        CLOSED = "closed", _("closed")
+
+    class Channel(models.TextChoices):
+        AUTHORITY = "authority", _("state organised recruitment")
+        AGENCY = "agency", _("licensed private agency")
+        EMPLOYER = "employer", _("partner employer")
+
+    class Source(models.TextChoices):
+        MANUAL = "manual", _("entered by staff")
+        API = "api", _("partner API")
+        FEED = "feed", _("partner feed")
+
+    class WagePeriod(models.TextChoices):
+        HOUR = "hour", _("per hour")
+        MONTH = "month", _("per month")
+
+    class Language(models.TextChoices):
+        NONE = "none", _("no foreign language needed")
+        KOREAN = "ko", _("Korean")
+        ENGLISH = "en", _("English")
+        RUSSIAN = "ru", _("Russian")
+        GERMAN = "de", _("German")
+        POLISH = "pl", _("Polish")
+        TURKISH = "tr", _("Turkish")
+        LITHUANIAN = "lt", _("Lithuanian")
+        OTHER = "other", _("another language")
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="vacancies", verbose_name=_("country")
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    employer_name = models.CharField(_("employer"), max_length=200)
+    employer_registration = models.CharField(
+        _("employer registration number"),
+        max_length=100,
+        blank=True,
+        help_text=_("The employer's company registration in its country, where known."),
+    )
+    occupation = models.ForeignKey(
+        Occupation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vacancies",
+        verbose_name=_("occupation"),
+    )
+    positions = models.PositiveIntegerField(_("positions available"), default=1)
+
+    wage_min = models.DecimalField(_("minimum wage"), max_digits=12, decimal_places=2)
+    wage_max = models.DecimalField(
+        _("maximum wage"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    wage_currency = models.CharField(_("currency"), max_length=3, validators=[currency_code])
+    wage_period = models.CharField(
+        _("wage period"), max_length=5, choices=WagePeriod.choices, default=WagePeriod.MONTH
+    )
+    monthly_wage_usd = models.DecimalField(
+        _("minimum monthly wage in USD"),
+        max_digits=12,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("Computed from the wage and the latest exchange rate."),
+    )
+    hours_per_week = models.PositiveSmallIntegerField(_("hours per week"), null=True, blank=True)
+    contract_months = models.PositiveSmallIntegerField(_("contract length (months)"))
+    visa_type = models.CharField(_("visa or permit"), max_length=120)
+
+    language = models.CharField(
+        _("language required"), max_length=5, choices=Language.choices, default=Language.NONE
+    )
+    language_level = models.CharField(
+        _("language level or test"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example EPS-TOPIK, IELTS 4.0, A2."),
+    )
+    age_min = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
+    experience_years = models.PositiveSmallIntegerField(_("years of experience"), default=0)
+    qualifications = models.TextField(_("qualifications"), blank=True)
+
+    housing = models.BooleanField(_("housing provided"), default=False)
+    meals = models.BooleanField(_("meals provided"), default=False)
+    transport = models.BooleanField(_("transport to work provided"), default=False)
+    insurance = models.BooleanField(_("health insurance provided"), default=False)
+    flight = models.BooleanField(_("flight paid by the employer"), default=False)
+
+    deadline = models.DateField(_("application deadline"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    authority = models.ForeignKey(
+        "agencies.LicensingAuthority",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vacancies",
+        verbose_name=_("recruiting authority"),
+        help_text=_("For state organised recruitment: the authority that runs it."),
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vacancies",
+        verbose_name=_("publishing agency"),
+    )
+    partner = models.ForeignKey(
+        "portal.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vacancies",
+        verbose_name=_("source partner"),
+    )
+    source = models.CharField(
+        _("source"), max_length=6, choices=Source.choices, default=Source.MANUAL
+    )
+    external_id = models.CharField(_("external id"), max_length=100, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=9, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    expires_on = models.DateField(_("expires"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    search_key = models.TextField(
+        _("search key"),
+        blank=True,
+        editable=False,
+        help_text=_("Title, employer, city and occupation as spelling skeletons."),
+    )
+
+    objects = VacancyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("vacancy")
+        verbose_name_plural = _("vacancies")
+        indexes = [
+            models.Index(
+                fields=["status", "country", "-published_at"], name="vacancy_status_country"
+            ),
+            models.Index(fields=["status", "-published_at"], name="vacancy_status_published"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(positions__gt=0), name="vacancy_positions_positive"),
+            models.CheckConstraint(condition=Q(wage_min__gt=0), name="vacancy_wage_positive"),
+            models.CheckConstraint(
+                condition=Q(wage_max__isnull=True) | Q(wage_max__gte=models.F("wage_min")),
+                name="vacancy_wage_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(age_min__isnull=True) | Q(age_min__gte=16),
+                name="vacancy_age_min_at_least_16",
+            ),
+            models.CheckConstraint(
+                condition=Q(age_max__isnull=True) | Q(age_max__lte=75),
+                name="vacancy_age_max_at_most_75",
+            ),
+            models.CheckConstraint(
+                condition=Q(age_min__isnull=True)
+                | Q(age_max__isnull=True)
+                | Q(age_min__lte=models.F("age_max")),
+                name="vacancy_age_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_per_week__isnull=True) | Q(hours_per_week__range=(1, 84)),
+                name="vacancy_hours_sane",
+            ),
+            models.CheckConstraint(
+                condition=Q(contract_months__range=(1, 120)), name="vacancy_contract_sane"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "closed"]) | Q(published_at__isnull=False),
+                name="vacancy_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(channel__in=["authority", "agency", "employer"]),
+                name="vacancy_channel_known",
+            ),
+            models.CheckConstraint(
+                condition=(Q(channel="authority") & Q(authority__isnull=False) & Q(agency=None))
+                | (Q(channel="agency") & Q(agency__isnull=False) & Q(authority=None))
+                | (Q(channel="employer") & Q(agency=None) & Q(authority=None)),
+                name="vacancy_channel_names_its_recruiter",
+            ),
+            models.CheckConstraint(
+                condition=Q(source="manual") | (Q(partner__isnull=False) & ~Q(external_id="")),
+                name="vacancy_partner_source_has_external_id",
+            ),
+            models.UniqueConstraint(
+                fields=["partner", "external_id"],
+                condition=~Q(external_id=""),
+                name="vacancy_external_id_unique_per_partner",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.set_derived_fields()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("vacancies:detail", args=[self.pk])
+
+    def set_derived_fields(self, rates=None):
+        """Fill the stored search key and USD monthly wage; `bulk_create` callers call
+        this themselves (with the rates, to spare a query per vacancy)."""
+        from vacancies.search import search_key
+
+        if rates is None:
+            rates = ExchangeRate.objects.latest_rates()
+        self.monthly_wage_usd = to_usd(self.monthly_wage(), self.wage_currency, rates)
+        self.search_key = search_key(self)
+
+    def monthly_wage(self, amount=None):
+        """A wage (the minimum by default) for a month of work, in the vacancy's own
+        currency: an hourly wage times the weekly hours (40 if not stated)."""
+        amount = self.wage_min if amount is None else amount
+        if self.wage_period == self.WagePeriod.MONTH:
+            return amount
+        hours = self.hours_per_week or DEFAULT_WEEKLY_HOURS
+        return (amount * hours * WEEKS_PER_MONTH).quantize(Decimal("0.01"))
+
+
+class VacancyCost(models.Model):
+    """A cost the worker pays before or for the job; every one is shown before signing."""
+
+    class Kind(models.TextChoices):
+        AGENCY_FEE = "agency_fee", _("agency service fee")
+        VISA = "visa", _("visa or permit fee")
+        MEDICAL = "medical", _("medical examination")
+        TRAINING = "training", _("training or language course")
+        TRAVEL = "travel", _("travel")
+        OTHER = "other", _("other")
+
+    vacancy = models.ForeignKey(
+        Vacancy, on_delete=models.CASCADE, related_name="costs", verbose_name=_("vacancy")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, validators=[currency_code])
+
+    class Meta:
+        ordering = ["vacancy", "kind", "pk"]
+        verbose_name = _("cost to the worker")
+        verbose_name_plural = _("costs to the worker")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="vacancy_cost_not_negative"),
+            models.UniqueConstraint(
+                fields=["vacancy", "kind"],
+                condition=~Q(kind="other"),
+                name="one_cost_of_each_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.amount} {self.currency}"
+
+    def clean(self):
+        from vacancies.services import check_agency_fee
+
+        if (
+            self.kind == self.Kind.AGENCY_FEE
+            and self.vacancy_id
+            and self.vacancy.agency_id
+            and self.amount is not None
+            and self.currency
+        ):
+            check_agency_fee(self.vacancy.agency, self.amount, self.currency)
+
+
+class Publisher(models.Model):
+    """Ties a partner organisation (and its API keys) to the one recruiter it may
+    publish vacancies for: an authority's organised recruitment, an agency, or the
+    partner itself as an employer. Staff create these after checking the partner;
+    a partner with `vacancies:write` but no entitlement cannot publish anything."""
+
+    partner = models.ForeignKey(
+        "portal.Partner",
+        on_delete=models.CASCADE,
+        related_name="publishers",
+        verbose_name=_("partner"),
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=Vacancy.Channel.choices)
+    authority = models.ForeignKey(
+        "agencies.LicensingAuthority",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("recruiting authority"),
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("publishing agency"),
+    )
+
+    class Meta:
+        verbose_name = _("vacancy publisher")
+        verbose_name_plural = _("vacancy publishers")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(channel="authority") & Q(authority__isnull=False) & Q(agency=None))
+                | (Q(channel="agency") & Q(agency__isnull=False) & Q(authority=None))
+                | (Q(channel="employer") & Q(agency=None) & Q(authority=None)),
+                name="publisher_channel_names_its_recruiter",
+            ),
+            models.UniqueConstraint(
+                fields=["partner", "agency"],
+                condition=Q(channel="agency"),
+                name="publisher_agency_once",
+            ),
+            models.UniqueConstraint(
+                fields=["partner", "authority"],
+                condition=Q(channel="authority"),
+                name="publisher_authority_once",
+            ),
+            models.UniqueConstraint(
+                fields=["partner"], condition=Q(channel="employer"), name="publisher_employer_once"
+            ),
+        ]
+
+    def __str__(self):
+        recruiter = self.agency or self.authority or self.get_channel_display()
+        return f"{self.partner} → {recruiter}"

@@ -1,0 +1,136 @@
+"""Public pages: search and browse vacancies, a vacancy before signing, the
+destination guides, and the Atom feed of any search. Every page shows only what
+`Vacancy.objects.public` allows."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch
+from django.views.decorators.http import require_safe
+
+from vacancies.filters import VacancyFilter
+from vacancies.models import Country, ExchangeRate, Vacancy
+from vacancies.money import home_currencies, monthly_conversions
+
+PAGE_SIZE = 20
+SIMILAR_COUNT = 5
+PROVISIONS = ["housing", "meals", "transport", "insurance", "flight"]
+
+
+def public_vacancies(on=None):
+    """Public vacancies with what a list or a feed shows of each, in one query."""
+    return Vacancy.objects.public(on).select_related("country", "occupation", "agency")
+
+
+def filtered(request):
+    """The public vacancies matching the request's filters, and the filter form."""
+    return VacancyFilter(request.GET, queryset=public_vacancies())
+
+
+@require_safe
+def vacancy_list(request):
+    filterset = filtered(request)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "vacancies/vacancy_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "query": query.urlencode(),
+            "home_currencies": home_currencies(),
+        },
+    )
+
+
+@require_safe
+def vacancy_detail(request, pk):
+    vacancy = get_object_or_404(
+        Vacancy.objects.select_related("country", "occupation", "agency", "authority")
+        .prefetch_related("costs")
+        .exclude(status=Vacancy.Status.DRAFT),
+        pk=pk,
+    )
+    is_public = Vacancy.objects.public().filter(pk=vacancy.pk).exists()
+    if not is_public:
+        return render(
+            request,
+            "vacancies/vacancy_gone.html",
+            {"vacancy": vacancy, "similar": similar_vacancies(vacancy)},
+            status=410,
+        )
+    rates = ExchangeRate.objects.latest_rates()
+    return render(
+        request,
+        "vacancies/vacancy_detail.html",
+        {
+            "vacancy": vacancy,
+            "conversions": monthly_conversions(vacancy, rates),
+            "costs": list(vacancy.costs.all()),
+            "provisions": [
+                (getattr(vacancy, name), Vacancy._meta.get_field(name).verbose_name)
+                for name in PROVISIONS
+            ],
+            "share_url": request.build_absolute_uri(vacancy.get_absolute_url()),
+            "registry_url": registry_url(vacancy.agency),
+        },
+    )
+
+
+def registry_url(agency):
+    """The agency's page in the registry. The registry's pages are landing on the
+    agencies branch: until its `agencies:detail` route exists, the page names the
+    agency without a link rather than failing."""
+    if agency is None:
+        return None
+    try:
+        return agency.get_absolute_url()
+    except NoReverseMatch:
+        return None
+
+
+def similar_vacancies(vacancy):
+    """Open vacancies in the same country, of the same occupation group first."""
+    similar = public_vacancies().filter(country_id=vacancy.country_id).exclude(pk=vacancy.pk)
+    if vacancy.occupation_id:
+        same_group = similar.filter(occupation__code__startswith=vacancy.occupation_id[0])
+        found = list(same_group[:SIMILAR_COUNT])
+        if found:
+            return found
+    return list(similar[:SIMILAR_COUNT])
+
+
+@require_safe
+def country_list(request):
+    counts = dict(
+        Vacancy.objects.public()
+        .order_by()
+        .values("country_id")
+        .annotate(open=Count("pk"))
+        .values_list("country_id", "open")
+    )
+    countries = list(Country.objects.all())
+    for country in countries:
+        country.open_vacancies = counts.get(country.code, 0)
+    countries.sort(key=lambda country: (-country.open_vacancies, str(country)))
+    return render(request, "vacancies/country_list.html", {"countries": countries})
+
+
+@require_safe
+def country_detail(request, code):
+    if not code.isalpha():
+        raise Http404
+    country = get_object_or_404(Country, code=code.upper())
+    vacancies = public_vacancies().filter(country=country).order_by("-published_at", "-pk")
+    return render(
+        request,
+        "vacancies/country_detail.html",
+        {
+            "country": country,
+            "vacancies": list(vacancies[:PAGE_SIZE]),
+            "open_vacancies": vacancies.count(),
+        },
+    )
