@@ -91,3 +91,6 @@ class Hotline(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.phone})"
+
+
+from portal.feeds.models import Feed, FeedRun, RejectedRecord  # noqa: E402, F401

@@ -113,6 +113,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"
 
+# Partner feeds: key for stored credentials (derived from SECRET_KEY when empty),
+# download limits, and whether loopback/private addresses may be fetched (only
+# in DEBUG, where the demo feeds are served by the portal itself).
+FEED_CREDENTIALS_KEY = env.str("FEED_CREDENTIALS_KEY", default="")
+FEED_ALLOW_PRIVATE_ADDRESSES = env.bool("FEED_ALLOW_PRIVATE_ADDRESSES", default=DEBUG)
+FEED_MAX_BYTES = env.int("FEED_MAX_BYTES", default=200 * 1024 * 1024)
+FEED_TIMEOUT = env.float("FEED_TIMEOUT", default=30)
+FEED_LOCK_TIMEOUT = env.int("FEED_LOCK_TIMEOUT", default=3600)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -1,0 +1,82 @@
+"""Reading a feed document: its signature, its checksum and its records.
+
+Anything wrong with the document as a whole raises `DocumentError`, and the run
+changes nothing; a wrong single record is the owning app's business."""
+
+import csv
+import hashlib
+import hmac
+import io
+import json
+
+from django.utils.translation import gettext as _
+
+
+class DocumentError(Exception):
+    """The document cannot be used at all (not retried)."""
+
+
+SIGNATURE_HEADER = "X-Feed-Signature"
+
+# The columns a CSV document of each kind must have; JSON records use the same names.
+REQUIRED = {
+    "vacancies": ("external_id", "title", "country", "wage_min", "wage_currency"),
+    "bans": ("external_id", "surname", "given_name", "date_of_birth", "basis"),
+    "licences": ("licence_number", "status"),
+    "rates": ("currency", "per_usd", "date"),
+}
+
+
+def checksum(body):
+    return hashlib.sha256(body).hexdigest()
+
+
+def sign(body, secret):
+    """The value of the signature header for ``body``: ``sha256=<hex HMAC>``."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def check_signature(body, secret, signature):
+    if not secret:
+        return
+    if not signature or not hmac.compare_digest(sign(body, secret), signature.strip()):
+        raise DocumentError(_("The document's signature is missing or wrong."))
+
+
+def parse(body, kind, format):
+    """(first record's line or index, list of record dicts) of a document."""
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DocumentError(_("The document is not UTF-8 text.")) from None
+    if "\x00" in text:
+        raise DocumentError(_("The document contains NUL characters."))
+    if format == "csv":
+        return 2, _parse_csv(text, kind)
+    return 1, _parse_json(text, kind)
+
+
+def _parse_json(text, kind):
+    try:
+        document = json.loads(text)
+    except ValueError:
+        raise DocumentError(_("The document is not valid JSON.")) from None
+    if not isinstance(document, dict) or not isinstance(document.get("records"), list):
+        raise DocumentError(_("A JSON document must be an object with a list of records."))
+    if document.get("kind") != kind:
+        raise DocumentError(_("This feed expects a document of kind %(kind)s.") % {"kind": kind})
+    return document["records"]
+
+
+def _parse_csv(text, kind):
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+        header = reader.fieldnames or []
+        missing = [column for column in REQUIRED[kind] if column not in header]
+        if missing:
+            raise DocumentError(
+                _("The CSV header lacks the columns: %(columns)s") % {"columns": ", ".join(missing)}
+            )
+        return [{key: value for key, value in row.items() if key is not None} for row in reader]
+    except csv.Error as error:
+        raise DocumentError(_("The CSV cannot be read: %(error)s") % {"error": error}) from None

@@ -1,0 +1,230 @@
+"""What each kind of feed does with its records: each calls the owning app's own
+import or state-change code, so a feed obeys the same rules as the admin and API.
+
+Every kind offers ``apply(feed, run, rows, first_line)`` returning an `Applied`,
+and, for kinds where a full snapshot withdraws what it leaves out,
+``active_ids(feed)`` and ``withdraw(feed, run, ids)``."""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from agencies import services as agency_services
+from agencies.channels import normalise_licence_number
+from agencies.models import Licence, LicenceStatus
+from blacklist import importing
+from vacancies import services as vacancy_services
+from vacancies.models import ExchangeRate, Vacancy
+
+
+@dataclass
+class Applied:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)  # (line, field, message)
+    ids: set = field(default_factory=set)  # every external id the document names
+
+
+def _ids(rows, key):
+    return {str(row.get(key)).strip() for row in rows if isinstance(row, dict) and row.get(key)}
+
+
+class Vacancies:
+    def apply(self, feed, run, rows, first_line):
+        report = vacancy_services.upsert_partner_vacancies(
+            feed.partner, rows, source=Vacancy.Source.FEED, first_line=first_line
+        )
+        return Applied(
+            report.created,
+            report.updated,
+            report.unchanged,
+            report.errors,
+            _ids(rows, "external_id"),
+        )
+
+    def _published(self, feed):
+        return Vacancy.objects.filter(
+            partner=feed.partner, source=Vacancy.Source.FEED, status=Vacancy.Status.PUBLISHED
+        )
+
+    def active_ids(self, feed):
+        return set(self._published(feed).values_list("external_id", flat=True))
+
+    def withdraw(self, feed, run, ids):
+        return vacancy_services.close_vacancies(self._published(feed).filter(external_id__in=ids))
+
+
+class Bans:
+    def apply(self, feed, run, rows, first_line):
+        report = importing.import_rows(feed.ban_source, rows, first_line=first_line)
+        errors = [(error.line, error.field, error.message) for error in report.errors]
+        return Applied(
+            report.created, report.updated, report.unchanged, errors, _ids(rows, "external_id")
+        )
+
+    def active_ids(self, feed):
+        return set(
+            feed.ban_source.records.filter(is_active=True).values_list("external_id", flat=True)
+        )
+
+    def withdraw(self, feed, run, ids):
+        """Lift the bans a full list no longer names, as ``import_rows(complete=True)``
+        does, but only for the ids the guard let through."""
+        lifted = feed.ban_source.records.filter(is_active=True, external_id__in=ids).update(
+            is_active=False
+        )
+        feed.ban_source.refresh_statistics()
+        return lifted
+
+
+class LicenceRowForm(forms.Form):
+    licence_number = forms.CharField(max_length=60)
+    status = forms.ChoiceField(choices=LicenceStatus.choices)
+    reason = forms.CharField(max_length=2000, required=False)
+    expires_on = forms.DateField(input_formats=["%Y-%m-%d"], required=False)
+
+
+class Licences:
+    """Licence statuses from the authority's own register. Each change goes
+    through `agencies.services`, which records a `LicenceEvent`; its legal basis
+    names the feed and run. A licence left out of a full list is suspended."""
+
+    def _basis(self, feed, run):
+        return _("Partner feed %(feed)s, run %(run)s") % {"feed": feed, "run": run.pk}
+
+    def _change(self, licence, target, feed, run, reason, expires_on=None):
+        basis = self._basis(feed, run)
+        reason = reason or basis
+        current = licence.status
+        if target == LicenceStatus.ACTIVE and current == LicenceStatus.SUSPENDED:
+            agency_services.reinstate(licence, None, reason, basis)
+        elif target == LicenceStatus.ACTIVE and current == LicenceStatus.EXPIRED:
+            agency_services.renew(licence, None, expires_on, reason, basis)
+        elif target == LicenceStatus.ACTIVE and current == "":
+            agency_services.activate(licence, None, reason, basis)
+        elif target == LicenceStatus.SUSPENDED:
+            agency_services.suspend(licence, None, reason, basis)
+        elif target == LicenceStatus.REVOKED:
+            agency_services.revoke(licence, None, reason, basis)
+        elif target == LicenceStatus.SURRENDERED:
+            agency_services.record_surrender(licence, None, reason, basis)
+        else:
+            raise ValidationError(
+                _("A licence that is %(current)s cannot become %(target)s.")
+                % {
+                    "current": LicenceStatus(current).label,
+                    "target": LicenceStatus(target).label,
+                }
+            )
+
+    def apply(self, feed, run, rows, first_line):
+        applied = Applied()
+        licences = {
+            licence.number_normalised: licence
+            for licence in Licence.objects.filter(authority=feed.authority)
+        }
+        for line, row in enumerate(rows, first_line):
+            if not isinstance(row, dict):
+                applied.errors.append((line, "-", _("A record must be an object.")))
+                continue
+            form = LicenceRowForm({k: "" if v is None else v for k, v in row.items()})
+            if not form.is_valid():
+                for name, messages in form.errors.items():
+                    applied.errors.extend((line, name, message) for message in messages)
+                continue
+            data = form.cleaned_data
+            key = normalise_licence_number(data["licence_number"])
+            applied.ids.add(key)
+            licence = licences.get(key)
+            if licence is None:
+                applied.errors.append(
+                    (line, "licence_number", _("No licence of this authority has this number."))
+                )
+                continue
+            if licence.status == data["status"]:
+                applied.unchanged += 1
+                continue
+            try:
+                self._change(licence, data["status"], feed, run, data["reason"], data["expires_on"])
+            except ValidationError as error:
+                fields = (
+                    error.message_dict
+                    if hasattr(error, "error_dict")
+                    else {"status": error.messages}
+                )
+                for name, messages in fields.items():
+                    applied.errors.extend((line, name, message) for message in messages)
+                continue
+            applied.updated += 1
+        return applied
+
+    def active_ids(self, feed):
+        return set(
+            Licence.objects.filter(
+                authority=feed.authority, status=LicenceStatus.ACTIVE
+            ).values_list("number_normalised", flat=True)
+        )
+
+    def withdraw(self, feed, run, ids):
+        reason = _("Missing from the authority's full list (%(basis)s).") % {
+            "basis": self._basis(feed, run)
+        }
+        count = 0
+        for licence in Licence.objects.filter(authority=feed.authority, number_normalised__in=ids):
+            agency_services.suspend(licence, None, reason, self._basis(feed, run))
+            count += 1
+        return count
+
+
+class RateRowForm(forms.ModelForm):
+    class Meta:
+        model = ExchangeRate
+        fields = ["currency", "per_usd", "date"]
+
+    def validate_unique(self):
+        """A rate for a known day replaces the stored one."""
+
+
+class Rates:
+    """Exchange rates into the table the vacancies app converts wages with; rates
+    are history, so nothing is ever withdrawn."""
+
+    def apply(self, feed, run, rows, first_line):
+        applied = Applied()
+        changed_currencies = set()
+        for line, row in enumerate(rows, first_line):
+            if not isinstance(row, dict):
+                applied.errors.append((line, "-", _("A record must be an object.")))
+                continue
+            data = {k: "" if v is None else v for k, v in row.items()}
+            if isinstance(data.get("currency"), str):
+                data["currency"] = data["currency"].strip().upper()
+            form = RateRowForm(data)
+            if not form.is_valid():
+                for name, messages in form.errors.items():
+                    applied.errors.extend((line, name, message) for message in messages)
+                continue
+            rate = form.cleaned_data
+            current = ExchangeRate.objects.filter(
+                currency=rate["currency"], date=rate["date"]
+            ).first()
+            if current is None:
+                ExchangeRate.objects.create(**rate)
+                applied.created += 1
+            elif current.per_usd != rate["per_usd"]:
+                current.per_usd = rate["per_usd"]
+                current.save(update_fields=["per_usd"])
+                applied.updated += 1
+            else:
+                applied.unchanged += 1
+                continue
+            changed_currencies.add(rate["currency"])
+        for currency in sorted(changed_currencies):
+            vacancy_services.refresh_wages_in_usd(currency)
+        return applied
+
+
+KINDS = {"vacancies": Vacancies(), "bans": Bans(), "licences": Licences(), "rates": Rates()}

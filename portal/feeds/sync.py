@@ -1,0 +1,143 @@
+"""One run of a feed: lock, fetch (or take the pushed body), check, apply,
+withdraw what a full snapshot leaves out (within the guard), record.
+
+`run_feed` is what the Celery task and the push endpoint call; operators
+approve or discard a held-back withdrawal with `approve_withdrawal` and
+`discard_withdrawal`."""
+
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.feeds import documents, fetching
+from portal.feeds.documents import DocumentError
+from portal.feeds.fetching import TransientError
+from portal.feeds.kinds import KINDS
+from portal.feeds.models import Feed, FeedRun, RejectedRecord
+
+logger = logging.getLogger(__name__)
+
+# A full snapshot may withdraw at most this share of the feed's active records
+# without an operator's approval.
+WITHDRAWAL_GUARD = 0.20
+
+Outcome = FeedRun.Outcome
+
+
+def _lock_key(feed):
+    return f"feeds:lock:{feed.pk}"
+
+
+def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE):
+    """Sync ``feed`` once and return its `FeedRun`. Without ``body`` the document
+    is downloaded from the feed's URL. Raises `TransientError` (after recording
+    the failed run) when trying again later may help."""
+    token = uuid.uuid4().hex
+    if not cache.add(_lock_key(feed), token, timeout=settings.FEED_LOCK_TIMEOUT):
+        return FeedRun.objects.create(
+            feed=feed,
+            trigger=trigger,
+            outcome=Outcome.SKIPPED,
+            finished_at=timezone.now(),
+            error=_("Another run of this feed was in progress."),
+        )
+    try:
+        run = FeedRun.objects.create(feed=feed, trigger=trigger)
+        try:
+            if body is None:
+                body, signature = fetching.download(feed)
+            _sync(feed, run, body, signature)
+        except (DocumentError, TransientError) as error:
+            _finish(run, Outcome.FAILED, error=str(error))
+            if isinstance(error, TransientError):
+                raise
+        except Exception:
+            logger.exception("Feed %s run %s failed", feed.pk, run.pk)
+            _finish(run, Outcome.FAILED, error=_("An internal error stopped this run."))
+            raise
+        return run
+    finally:
+        if cache.get(_lock_key(feed)) == token:
+            cache.delete(_lock_key(feed))
+
+
+def _finish(run, outcome, error=""):
+    run.outcome = outcome
+    run.error = error
+    run.finished_at = timezone.now()
+    run.save()
+
+
+def _sync(feed, run, body, signature):
+    documents.check_signature(body, feed.signing_secret, signature)
+    run.checksum = documents.checksum(body)
+    if run.checksum == feed.last_checksum:
+        run.error = _("The document has not changed since the last run.")
+        _succeeded(feed, run, Outcome.SKIPPED)
+        return
+    first_line, rows = documents.parse(body, feed.kind, feed.format)
+    run.received = len(rows)
+    kind = KINDS[feed.kind]
+    with transaction.atomic():
+        applied = kind.apply(feed, run, rows, first_line)
+        run.created, run.updated, run.unchanged = (
+            applied.created,
+            applied.updated,
+            applied.unchanged,
+        )
+        RejectedRecord.objects.bulk_create(
+            RejectedRecord(run=run, line=line, field=str(name)[:100], message=str(message))
+            for line, name, message in applied.errors
+        )
+        run.rejected = len({line for line, _name, _message in applied.errors})
+        outcome = Outcome.PARTIAL if run.rejected else Outcome.SUCCESS
+        if feed.mode == Feed.Mode.FULL and hasattr(kind, "withdraw"):
+            active = kind.active_ids(feed)
+            missing = sorted(active - applied.ids)
+            if missing and len(missing) > WITHDRAWAL_GUARD * len(active):
+                run.pending_withdrawal = missing
+                outcome = Outcome.AWAITING_APPROVAL
+            elif missing:
+                run.withdrawn = kind.withdraw(feed, run, missing)
+        _succeeded(feed, run, outcome)
+
+
+def _succeeded(feed, run, outcome):
+    feed.last_checksum = run.checksum
+    feed.last_success_at = timezone.now()
+    Feed.objects.filter(pk=feed.pk).update(
+        last_checksum=feed.last_checksum, last_success_at=feed.last_success_at
+    )
+    _finish(run, outcome, error=run.error)
+
+
+@transaction.atomic
+def approve_withdrawal(run):
+    """Withdraw what a run held back; returns how many records were withdrawn."""
+    run = FeedRun.objects.select_for_update().select_related("feed").get(pk=run.pk)
+    if run.outcome != Outcome.AWAITING_APPROVAL:
+        return 0
+    run.withdrawn = KINDS[run.feed.kind].withdraw(run.feed, run, run.pending_withdrawal)
+    run.pending_withdrawal = []
+    run.outcome = Outcome.PARTIAL if run.rejected else Outcome.SUCCESS
+    run.save()
+    return run.withdrawn
+
+
+@transaction.atomic
+def discard_withdrawal(run):
+    """Keep everything a run would have withdrawn; the next document decides again."""
+    run = FeedRun.objects.select_for_update().select_related("feed").get(pk=run.pk)
+    if run.outcome != Outcome.AWAITING_APPROVAL:
+        return False
+    run.pending_withdrawal = []
+    run.outcome = Outcome.PARTIAL if run.rejected else Outcome.SUCCESS
+    run.error = _("The withdrawal was discarded by an operator.")
+    run.save()
+    Feed.objects.filter(pk=run.feed_id).update(last_checksum="")
+    return True

@@ -1,0 +1,32 @@
+"""The Celery task behind every scheduled or operator-started feed run."""
+
+import random
+
+from celery import shared_task
+
+from portal.feeds.fetching import TransientError
+
+MAX_RETRIES = 5
+BACKOFF_BASE = 30  # seconds; doubles with each retry
+BACKOFF_CAP = 3600
+
+
+def backoff(retries):
+    """Exponential backoff with full jitter, so partners are not hit in lockstep."""
+    return random.uniform(0, min(BACKOFF_CAP, BACKOFF_BASE * 2**retries))  # noqa: S311 (jitter, not a secret)
+
+
+@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
+def sync_feed(self, feed_id):
+    """Run feed ``feed_id`` once; retried on timeouts, lost connections and 5xx
+    only. Returns the run's id (None for an inactive or deleted feed)."""
+    from portal.feeds.models import Feed
+    from portal.feeds.sync import run_feed
+
+    feed = Feed.objects.select_related("partner").filter(pk=feed_id, is_active=True).first()
+    if feed is None or not feed.partner.is_active:
+        return None
+    try:
+        return run_feed(feed).pk
+    except TransientError as error:
+        raise self.retry(exc=error, countdown=backoff(self.request.retries)) from None

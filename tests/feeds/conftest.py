@@ -1,0 +1,111 @@
+"""A real partner server on 127.0.0.1 and the feeds the tests point at it."""
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from portal.models import Feed, Partner
+from tests.vacancies import factories
+from vacancies.models import Publisher
+
+
+class PartnerServer:
+    """Serves documents registered with `serve`; records the requests it got."""
+
+    def __init__(self):
+        self.routes = {}
+        self.requests = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                server.requests.append((self.path, dict(self.headers)))
+                route = server.routes.get(self.path)
+                if route is None:
+                    self.send_error(404)
+                    return
+                status = route["statuses"].pop(0) if route["statuses"] else 200
+                if route["delay"]:
+                    time.sleep(route["delay"])
+                self.send_response(status)
+                for name, value in route["headers"].items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(route["body"])))
+                self.end_headers()
+                self.wfile.write(route["body"])
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def serve(self, path, body, *, statuses=(), headers=None, delay=0):
+        if not isinstance(body, bytes):
+            body = json.dumps(body).encode() if not isinstance(body, str) else body.encode()
+        self.routes[path] = {
+            "body": body,
+            "statuses": list(statuses),
+            "headers": headers or {},
+            "delay": delay,
+        }
+        return f"http://127.0.0.1:{self.httpd.server_port}{path}"
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def partner_server(settings):
+    settings.FEED_ALLOW_PRIVATE_ADDRESSES = True
+    server = PartnerServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def partner(db):
+    partner = Partner.objects.create(name="Hanil Manpower Co.")
+    Publisher.objects.create(partner=partner, channel="employer")
+    factories.country("KR", "South Korea")
+    factories.rates(KRW=1400)
+    return partner
+
+
+@pytest.fixture
+def make_feed(partner):
+    def make(url="", kind="vacancies", format="json", **fields):
+        return Feed.objects.create(
+            partner=partner,
+            name=fields.pop("name", f"{kind} feed"),
+            kind=kind,
+            format=format,
+            url=url,
+            **fields,
+        )
+
+    return make
+
+
+def vacancy(external_id, **fields):
+    return {
+        "external_id": external_id,
+        "title": f"Assembly line worker {external_id}",
+        "country": "KR",
+        "employer_name": "Hanil Manpower Co.",
+        "wage_min": "2500000",
+        "wage_currency": "KRW",
+        "contract_months": 36,
+        "visa_type": "E-9",
+        **fields,
+    }
+
+
+def document(kind, records):
+    return {"kind": kind, "records": records}
