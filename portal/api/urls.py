@@ -6,6 +6,7 @@ from rest_framework import routers
 from agencies.api import AgencyViewSet, LicenceViewSet
 from blacklist.api import ban_check
 from portal.api.views import ApiRootView, WhoAmIView
+from portal.feeds.api import FeedPushView
 
 
 class Router(routers.DefaultRouter):
@@ -19,5 +20,6 @@ router.register("licences", LicenceViewSet, basename="licence")
 urlpatterns = [
     path("partner/", WhoAmIView.as_view(), name="partner-whoami"),
     path("bans/check/", ban_check, name="bans-check"),
+    path("feeds/<int:feed_id>/push/", FeedPushView.as_view(), name="feed-push"),
     *router.urls,
 ]

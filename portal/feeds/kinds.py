@@ -184,9 +184,6 @@ class RateRowForm(forms.ModelForm):
         model = ExchangeRate
         fields = ["currency", "per_usd", "date"]
 
-    def validate_unique(self):
-        """A rate for a known day replaces the stored one."""
-
 
 class Rates:
     """Exchange rates into the table the vacancies app converts wages with; rates
@@ -202,29 +199,35 @@ class Rates:
             data = {k: "" if v is None else v for k, v in row.items()}
             if isinstance(data.get("currency"), str):
                 data["currency"] = data["currency"].strip().upper()
-            form = RateRowForm(data)
+            current = _stored_rate(data)
+            known = current.per_usd if current else None
+            form = RateRowForm(data, instance=current)
             if not form.is_valid():
                 for name, messages in form.errors.items():
                     applied.errors.extend((line, name, message) for message in messages)
                 continue
-            rate = form.cleaned_data
-            current = ExchangeRate.objects.filter(
-                currency=rate["currency"], date=rate["date"]
-            ).first()
             if current is None:
-                ExchangeRate.objects.create(**rate)
                 applied.created += 1
-            elif current.per_usd != rate["per_usd"]:
-                current.per_usd = rate["per_usd"]
-                current.save(update_fields=["per_usd"])
+            elif known != form.cleaned_data["per_usd"]:
                 applied.updated += 1
             else:
                 applied.unchanged += 1
                 continue
-            changed_currencies.add(rate["currency"])
+            rate = form.save()
+            changed_currencies.add(rate.currency)
         for currency in sorted(changed_currencies):
             vacancy_services.refresh_wages_in_usd(currency)
         return applied
+
+
+def _stored_rate(data):
+    """The stored rate a record replaces: a day's rate is corrected, not duplicated."""
+    try:
+        return ExchangeRate.objects.filter(
+            currency=data.get("currency"), date=data.get("date")
+        ).first()
+    except (ValidationError, ValueError, TypeError):
+        return None
 
 
 KINDS = {"vacancies": Vacancies(), "bans": Bans(), "licences": Licences(), "rates": Rates()}
