@@ -82,3 +82,6 @@ class HotlineAdmin(TabbedTranslationAdmin):
     list_display = ["name", "phone", "hours", "order", "is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["name", "phone"]
+
+
+from portal.feeds import admin as feeds_admin  # noqa: E402, F401  (registers the feed admin)

@@ -32,7 +32,22 @@ def check_broker():
     return {"ok": True, "mode": "worker"}
 
 
-CHECKS = {"database": check_database, "cache": check_cache, "broker": check_broker}
+def check_feeds():
+    """Partner feeds without a successful run for twice their interval. Stale feeds
+    do not make the portal unhealthy (it still serves its pages), so ``ok`` stays
+    true and monitoring alerts on a non-empty ``stale`` list."""
+    from portal.feeds.models import Feed
+
+    feeds = Feed.objects.filter(is_active=True, interval_minutes__isnull=False)
+    return {"ok": True, "stale": [feed.pk for feed in feeds if feed.is_stale]}
+
+
+CHECKS = {
+    "database": check_database,
+    "cache": check_cache,
+    "broker": check_broker,
+    "feeds": check_feeds,
+}
 
 
 def run_checks():
