@@ -6,7 +6,7 @@ from rest_framework import routers
 from agencies.api import AgencyViewSet, LicenceViewSet
 from blacklist.api import ban_check
 from portal.api.views import ApiRootView, WhoAmIView
-from portal.feeds.api import FeedPushView
+from portal.feeds.api import FeedPushView, FeedSchemaView
 
 
 class Router(routers.DefaultRouter):
@@ -21,5 +21,6 @@ urlpatterns = [
     path("partner/", WhoAmIView.as_view(), name="partner-whoami"),
     path("bans/check/", ban_check, name="bans-check"),
     path("feeds/<int:feed_id>/push/", FeedPushView.as_view(), name="feed-push"),
+    path("feeds/schemas/<slug:kind>/", FeedSchemaView.as_view(), name="feed-schema"),
     *router.urls,
 ]

@@ -1,6 +1,9 @@
 """``POST /api/v1/feeds/{id}/push/``: partners that cannot host a URL send the
 same document here, and it runs the same sync as a scheduled fetch."""
 
+import json
+from pathlib import Path
+
 from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -44,8 +47,8 @@ class FeedPushView(APIView):
     """Push a feed document (the body, as JSON or CSV per the feed's format).
 
     When the feed has a signing secret, send ``X-Feed-Signature: sha256=<hex
-    HMAC-SHA256 of the body>``. The formats are described by the JSON Schemas
-    in the README's "Partner feeds" section."""
+    HMAC-SHA256 of the body>``. Each kind's format is the JSON Schema at
+    ``/api/v1/feeds/schemas/{kind}/`` (also in the README's "Partner feeds")."""
 
     required_scopes = {"POST": "feeds:push"}
     parser_classes = []
@@ -99,3 +102,22 @@ def summary(run):
             for r in run.rejected_records.all()[:REJECTED_SHOWN]
         ],
     }
+
+
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+
+
+class FeedSchemaView(APIView):
+    """The JSON Schema of one kind of feed document (vacancies, bans, licences,
+    rates); CSV documents use the record properties as header columns."""
+
+    anonymous_read = True
+
+    @extend_schema(
+        summary=str(_("JSON Schema of a feed document")),
+        responses={200: OpenApiResponse(description="A JSON Schema (draft 2020-12).")},
+    )
+    def get(self, request, kind):
+        if kind not in Feed.Kind.values:
+            raise exceptions.NotFound(_("There is no feed of this kind."))
+        return Response(json.loads((SCHEMAS / f"{kind}.json").read_text()))

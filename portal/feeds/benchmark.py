@@ -1,0 +1,77 @@
+"""``manage.py benchmark feeds --count N``: sync a generated vacancies document of
+N records into a benchmark partner's feed, then a second document with the same
+records (every record compared, nothing written), then the identical document
+again (checksum skip), printing each time. The benchmark partner's vacancies,
+feed and runs are removed at the end."""
+
+import json
+import time
+
+from django.db import transaction
+
+from portal.feeds.models import Feed, FeedRun
+from portal.feeds.sync import run_feed
+from portal.models import Partner
+from vacancies.models import Country, ExchangeRate, Publisher, Vacancy
+
+PARTNER = "Feed benchmark partner"
+
+
+def document(count, reverse=False):
+    numbers = range(count - 1, -1, -1) if reverse else range(count)
+    return json.dumps(
+        {
+            "kind": "vacancies",
+            "records": [
+                {
+                    "external_id": f"BENCH-{n}",
+                    "title": f"Greenhouse worker {n}",
+                    "country": "KR",
+                    "city": "Gimhae",
+                    "employer_name": f"Hanil Agro {n % 500}",
+                    "wage_min": str(2_060_740 + n % 1000),
+                    "wage_currency": "KRW",
+                    "contract_months": 36,
+                    "visa_type": "E-9",
+                    "housing": True,
+                }
+                for n in numbers
+            ],
+        }
+    ).encode()
+
+
+def _timed(feed, body):
+    start = time.perf_counter()
+    run = run_feed(feed, body=body, trigger=FeedRun.Trigger.PUSH)
+    return time.perf_counter() - start, run
+
+
+def run(count, queries, stdout):
+    with transaction.atomic():
+        Country.objects.get_or_create(code="KR", defaults={"name": "South Korea"})
+        if not ExchangeRate.objects.filter(currency="KRW").exists():
+            ExchangeRate.objects.create(currency="KRW", per_usd=1400)
+        partner, _ = Partner.objects.get_or_create(name=PARTNER)
+        Publisher.objects.get_or_create(partner=partner, channel="employer")
+        feed = Feed.objects.create(
+            partner=partner, name="benchmark", kind="vacancies", format="json"
+        )
+    try:
+        first_body, second_body = document(count), document(count, reverse=True)
+        for label, body in (
+            ("first sync (all new)", first_body),
+            ("second sync (same records, new document)", second_body),
+            ("third sync (identical document)", second_body),
+        ):
+            seconds, result = _timed(feed, body)
+            stdout.write(
+                f"{label}: {seconds:.1f} s — {result.get_outcome_display()}, "
+                f"{result.created} created, {result.updated} updated, "
+                f"{result.unchanged} unchanged, {result.rejected} rejected"
+            )
+    finally:
+        Vacancy.objects.filter(partner=partner).delete()
+        feed.delete()
+        Publisher.objects.filter(partner=partner).delete()
+        partner.delete()
