@@ -98,6 +98,15 @@ def test_every_transition(start, transition, make_licence, officer, today):
         )
 
 
+def test_refusal_message_is_translated(make_licence, officer):
+    licence = make_licence(status="revoked")
+    with translation.override("ru"), pytest.raises(ValidationError) as error:
+        services.reinstate(licence, officer)
+    assert error.value.messages == [
+        "Лицензия в статусе «отозвана» не может перейти в статус «действует»."
+    ]
+
+
 @pytest.mark.parametrize("action", [services.suspend, services.revoke])
 def test_suspension_and_revocation_need_a_reason(action, make_licence, officer):
     licence = make_licence()
