@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from agencies import services, tasks
 from agencies.models import (
@@ -132,7 +133,7 @@ def test_licence_cannot_be_activated_below_the_minimum_deposit(
     )
     with pytest.raises(ValidationError) as error:
         services.activate(licence, officer, on=today)
-    assert "below the minimum" in error.value.messages[0]
+    assert error.value.error_list[0].code == "deposit_below_minimum"
     assert not Licence.objects.exists()
 
 
@@ -186,7 +187,7 @@ def test_lapsed_bank_guarantee_blocks_reinstatement(make_licence, authority, off
     services.record_deposit_movement(guarantee, "lodged", 100000)
     with pytest.raises(ValidationError) as error:
         services.reinstate(licence, officer, on=today)
-    assert "guarantee" in error.value.messages[0]
+    assert error.value.error_list[0].code == "guarantee_lapsed"
     licence.refresh_from_db()
     assert licence.status == "suspended"
 
