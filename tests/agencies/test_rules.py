@@ -310,3 +310,15 @@ def test_status_cannot_be_set_to_nonsense_in_the_database(make_licence):
     licence = make_licence()
     with pytest.raises(IntegrityError), transaction.atomic():
         Licence.objects.filter(pk=licence.pk).update(status="bogus")
+
+
+@pytest.mark.postgres
+def test_name_search_has_a_trigram_index_on_postgresql():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'agencies_agency_search_key_trgm'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin_trgm_ops" in definition
