@@ -274,7 +274,7 @@ def test_expiry_task_and_command_use_the_same_service(make_licence, today):
     )
     services.suspend(suspended_due, None, "Inspection", on=suspended_due.issued_on)
     current = make_licence()
-    assert tasks.expire_licences.delay().get() == 2
+    assert tasks.expire_licences.apply().get() == 2
     for licence, status in ((due, "expired"), (suspended_due, "expired"), (current, "active")):
         licence.refresh_from_db()
         assert licence.status == status
