@@ -293,7 +293,7 @@ class LicenceAddForm(forms.ModelForm):
             raise ValidationError(
                 {"expires_on": _("The licence cannot expire before it is issued.")}
             )
-        services.require_deposit(self.instance)
+        services.require_deposit(Licence(authority=cleaned["authority"], agency=cleaned["agency"]))
         return cleaned
 
 
@@ -485,10 +485,11 @@ class DepositAdmin(admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not DepositMovement:
             return super().save_formset(request, form, formset, change)
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for inline_form in formset.forms:
             if inline_form.instance.pk is None and inline_form.has_changed():
                 data = inline_form.cleaned_data
-                services.record_deposit_movement(
+                movement = services.record_deposit_movement(
                     form.instance,
                     data["kind"],
                     data["amount"],
@@ -497,6 +498,7 @@ class DepositAdmin(admin.ModelAdmin):
                     complaint_case=data.get("complaint_case", ""),
                     note=data.get("note", ""),
                 )
+                formset.new_objects.append(movement)
         return None
 
 

@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
+from django_countries.fields import Country
 
 from agencies.models import Agency, LicenceDestination, LicenceStatus, LicensingAuthority
 
@@ -21,7 +21,7 @@ class AgencyFilter(django_filters.FilterSet):
     )
     destination = django_filters.ChoiceFilter(
         label=_("Licensed today for"),
-        choices=countries,
+        choices=[],
         method="filter_destination",
         empty_label=_("All"),
     )
@@ -36,6 +36,15 @@ class AgencyFilter(django_filters.FilterSet):
     class Meta:
         model = Agency
         fields = ["q", "authority", "destination", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the destinations some licence covers: a short list a person can scan,
+        # instead of every country in the world.
+        codes = set(LicenceDestination.objects.values_list("country", flat=True).distinct())
+        self.filters["destination"].extra["choices"] = sorted(
+            ((code, Country(code).name) for code in codes), key=lambda choice: choice[1]
+        )
 
     def filter_search(self, queryset, name, value: str):
         return queryset.filter(pk__in=Agency.objects.search(value).values("pk"))
