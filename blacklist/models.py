@@ -165,7 +165,11 @@ class BanRecord(models.Model):
         indexes = [
             models.Index(fields=["date_of_birth", "name_key_1"], name="blacklist_dob_key_1"),
             models.Index(fields=["date_of_birth", "name_key_2"], name="blacklist_dob_key_2"),
-            models.Index(fields=["date_of_birth", "document_key"], name="blacklist_dob_document"),
+            models.Index(
+                fields=["date_of_birth", "document_key"],
+                condition=~Q(document_key=""),
+                name="blacklist_dob_document",
+            ),
         ]
 
     def __str__(self):
