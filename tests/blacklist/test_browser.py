@@ -59,6 +59,11 @@ def test_check_in_russian(live_server, styled_page, axe, demo_people):
     assert axe(page) == [], "accessibility violations on the form"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
+    page.get_by_role("button", name="Проверить").click()  # nothing filled in
+    page.wait_for_load_state()
+    assert page.locator(".errorlist").count() == 4
+    assert axe(page) == [], "accessibility violations on the form with errors"
+
     fill(page, "Abdullayev", "Shahzod", "Botir oʻgʻli", "1991-03-14", "UZ")
     assert page.url == f"{live_server.url}/ru/blacklist/check/"  # nothing in the URL
     result = page.locator(".result")

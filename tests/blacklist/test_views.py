@@ -40,6 +40,8 @@ def test_form_is_private_and_lists_no_records(client, make_record, source):
         assert f'name="{name}"' in html
     assert html.count('autocomplete="off"') >= 7
     assert 'type="date"' in html
+    assert 'aria-describedby="id_patronymic_helptext"' in html
+    assert 'id="id_patronymic_helptext"' in html
     assert "Абдуллаев" not in html
     assert "Россия: запреты на въезд" in html
     assert "20.11.2026" in html
@@ -100,7 +102,9 @@ def test_possible_match_page(client, make_record):
 def test_bad_input_is_refused_with_a_message(client, changes):
     response = post(client, **changes)
     assert response.status_code == 200
-    assert 'class="errorlist' in response.content.decode()
+    html = response.content.decode()
+    assert 'class="errorlist' in html
+    assert 'aria-invalid="true"' in html
     assert not DailyCheckCount.objects.exists()
 
 
