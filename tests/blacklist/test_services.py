@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from blacklist.matching import MatchLevel
+from blacklist.matching import MatchLevel, name_keys
 from blacklist.models import BanRecord, DailyCheckCount
 from blacklist.services import check_person
 
@@ -162,6 +162,7 @@ def test_a_check_reads_candidates_through_the_key_index(
 def test_keys_are_precomputed_on_save(make_record):
     record = make_record("Абдуллаев", "Шахзод", document_number="aa 12")
     assert (record.name_key_1, record.name_key_2) == ("bdl", "shhzd")
+    assert {record.name_key_1, record.name_key_2} == name_keys(record.person_name)
     assert record.document_key == "AA12"
     assert record.script == "Cyrl"
     record.surname, record.given_name, record.patronymic = "Karimov", "Aziz", ""
