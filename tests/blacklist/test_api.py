@@ -104,6 +104,7 @@ def test_the_name_is_never_logged_or_stored(api_client, make_api_key, source, ca
         ({**BODY, "date_of_birth": None}, "date_of_birth"),
         ({k: v for k, v in BODY.items() if k != "date_of_birth"}, "date_of_birth"),
         ({**BODY, "surname": ""}, "surname"),
+        ({**BODY, "surname": "---"}, "surname"),
         ({**BODY, "surname": "A\x00B"}, "surname"),
         ({**BODY, "surname": "x" * 100_000}, "surname"),
         ({**BODY, "given_name": ["a", "b"]}, "given_name"),

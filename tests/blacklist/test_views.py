@@ -95,6 +95,7 @@ def test_possible_match_page(client, make_record):
         {"given_name": "Shah\x00zod"},
         {"surname": "x" * 100_000},
         {"surname": "12345"},
+        {"given_name": "عزيز"},
         {"citizenship": "XX"},
         {"document_number": "A" * 500},
     ],
