@@ -9,6 +9,17 @@ from blacklist.matching import normalise_token
 # The countries whose citizens the portal serves come first in the list.
 FIRST_COUNTRIES = ("UZ", "KG", "TJ", "KZ")
 
+# django-countries has no Uzbek, Karakalpak or Kyrgyz names: these msgids are its
+# English names, so the portal's catalogs translate them wherever a country is shown
+# (the countries of the portal's users and of the ban lists).
+COUNTRY_NAMES = (
+    _("Uzbekistan"),
+    _("Kyrgyzstan"),
+    _("Tajikistan"),
+    _("Kazakhstan"),
+    _("Russia"),
+)
+
 
 def validate_name(value):
     """A name box must hold letters the matching can read (Latin or Cyrillic)."""
