@@ -12,13 +12,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from blacklist import services
+from blacklist.forms import validate_name
 from blacklist.matching import MatchLevel
 from blacklist.models import ApiCheckLog, BanRecord, BanSource
 
 
 class CheckRequestSerializer(serializers.Serializer):
-    surname = serializers.CharField(max_length=100)
-    given_name = serializers.CharField(max_length=100)
+    surname = serializers.CharField(max_length=100, validators=[validate_name])
+    given_name = serializers.CharField(max_length=100, validators=[validate_name])
     patronymic = serializers.CharField(max_length=100, required=False, allow_blank=True)
     date_of_birth = serializers.DateField(input_formats=["iso-8601"])
     citizenship = CountryField(required=False, allow_blank=True)

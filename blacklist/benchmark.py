@@ -18,7 +18,6 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from blacklist import synthetic
-from blacklist.matching import PersonName
 from blacklist.models import BanRecord, BanSource, name_key_columns, normalise_document_number
 from blacklist.services import check_person
 
@@ -47,9 +46,7 @@ COPY_COLUMNS = (
 
 
 def _row(source_id, person, today):
-    keys = name_key_columns(
-        PersonName(person["surname"], person["given_name"], person["patronymic"])
-    )
+    keys = name_key_columns(person["surname"], person["given_name"])
     return (
         source_id,
         person["external_id"],

@@ -1,10 +1,31 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from blacklist.matching import normalise_token
+
 # The countries whose citizens the portal serves come first in the list.
 FIRST_COUNTRIES = ("UZ", "KG", "TJ", "KZ")
+
+# django-countries has no Uzbek, Karakalpak or Kyrgyz names: these msgids are its
+# English names, so the portal's catalogs translate them wherever a country is shown
+# (the countries of the portal's users and of the ban lists).
+COUNTRY_NAMES = (
+    _("Uzbekistan"),
+    _("Kyrgyzstan"),
+    _("Tajikistan"),
+    _("Kazakhstan"),
+    _("Russia"),
+)
+
+
+def validate_name(value):
+    """A name box must hold letters the matching can read (Latin or Cyrillic)."""
+    if not normalise_token(value):
+        raise ValidationError(_("Write the name in Latin or Cyrillic letters."), code="letters")
+
 
 _PRIVATE = {"autocomplete": "off", "autocapitalize": "words", "spellcheck": "false"}
 
@@ -19,9 +40,17 @@ def citizenship_choices():
 class CheckForm(forms.Form):
     """The self-check: a whole identity or nothing (the date of birth is required)."""
 
-    surname = forms.CharField(label=_("Surname"), max_length=100, widget=forms.TextInput(_PRIVATE))
+    surname = forms.CharField(
+        label=_("Surname"),
+        max_length=100,
+        validators=[validate_name],
+        widget=forms.TextInput(_PRIVATE),
+    )
     given_name = forms.CharField(
-        label=_("Given name"), max_length=100, widget=forms.TextInput(_PRIVATE)
+        label=_("Given name"),
+        max_length=100,
+        validators=[validate_name],
+        widget=forms.TextInput(_PRIVATE),
     )
     patronymic = forms.CharField(
         label=_("Patronymic (optional)"),
@@ -53,11 +82,3 @@ class CheckForm(forms.Form):
         if born > timezone.localdate() or born.year < 1900:
             raise forms.ValidationError(_("Enter your real date of birth."))
         return born
-
-    def clean(self):
-        data = super().clean()
-        for name in ("surname", "given_name"):
-            value = data.get(name, "")
-            if value and not any(char.isalpha() for char in value):
-                self.add_error(name, _("Write the name in letters."))
-        return data

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from blacklist.forms import validate_name
 from blacklist.models import BanRecord
 
 COLUMNS = (
@@ -41,8 +42,8 @@ class BanRowForm(forms.Form):
     """One row of a list; ISO dates, ISO 3166 country codes, empty for unknown."""
 
     external_id = forms.CharField(max_length=100)
-    surname = forms.CharField(max_length=150)
-    given_name = forms.CharField(max_length=150)
+    surname = forms.CharField(max_length=150, validators=[validate_name])
+    given_name = forms.CharField(max_length=150, validators=[validate_name])
     patronymic = forms.CharField(max_length=150, required=False)
     date_of_birth = forms.DateField(input_formats=_ISO_DATE)
     citizenship = forms.TypedChoiceField(choices=[("", ""), *countries], required=False, coerce=str)

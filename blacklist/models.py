@@ -38,10 +38,11 @@ OUTCOMES = [
 
 
 @functools.lru_cache(maxsize=65536)
-def name_key_columns(name):
-    """The two indexed key columns of a record named ``name`` (matching.name_keys).
-    Cached: lists repeat names, and bulk loads compute millions of them."""
-    keys = sorted(name_keys(name))
+def name_key_columns(surname, given_name):
+    """The two indexed key columns of a record (matching.name_keys, which reads the
+    surname and given name only). Cached: lists repeat names, and bulk loads compute
+    millions of them."""
+    keys = sorted(name_keys(PersonName(surname, given_name)))
     return (keys[0] if keys else "", keys[1] if len(keys) > 1 else "")
 
 
@@ -165,7 +166,11 @@ class BanRecord(models.Model):
         indexes = [
             models.Index(fields=["date_of_birth", "name_key_1"], name="blacklist_dob_key_1"),
             models.Index(fields=["date_of_birth", "name_key_2"], name="blacklist_dob_key_2"),
-            models.Index(fields=["date_of_birth", "document_key"], name="blacklist_dob_document"),
+            models.Index(
+                fields=["date_of_birth", "document_key"],
+                condition=~Q(document_key=""),
+                name="blacklist_dob_document",
+            ),
         ]
 
     def __str__(self):
@@ -190,7 +195,7 @@ class BanRecord(models.Model):
 
     def set_derived_fields(self):
         """Fill the lookup keys and the script; `save` calls it, bulk writers must."""
-        self.name_key_1, self.name_key_2 = name_key_columns(self.person_name)
+        self.name_key_1, self.name_key_2 = name_key_columns(self.surname, self.given_name)
         self.document_key = normalise_document_number(self.document_number)
         self.script = script_of(self.surname, self.given_name, self.patronymic)
 

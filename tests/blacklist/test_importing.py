@@ -28,6 +28,7 @@ BAD = (
     "r7,Каримов,Азиз,,1991-03-14,UZ,,,,tourism\n"  # line 8: unknown basis
     "r1,Каримов,Азиз,,1991-03-14,UZ,,,,overstay\n"  # line 9: r1 twice
     "r8,Рахимов,Бобур,,1990-02-02,uz,,,,other\n"  # line 10: good, lowercase country
+    "r9,---,Азиз,,1991-03-14,UZ,,,,overstay\n"  # line 11: no letters in the surname
 )
 
 
@@ -51,7 +52,7 @@ def test_import_creates_the_source_and_loads_good_rows(csv_file):
     assert source.active_records == 3
     assert source.updated_at is not None
     assert sorted(source.records.values_list("external_id", flat=True)) == ["r1", "r2", "r8"]
-    assert "3 created, 0 updated, 0 unchanged, 0 deactivated, 6 rows skipped" in out
+    assert "3 created, 0 updated, 0 unchanged, 0 deactivated, 7 rows skipped" in out
     for line, field in [
         (4, "date_of_birth"),
         (5, "surname"),
@@ -59,6 +60,7 @@ def test_import_creates_the_source_and_loads_good_rows(csv_file):
         (7, "ban_end"),
         (8, "basis"),
         (9, "external_id"),
+        (11, "surname"),
     ]:
         assert f"line {line}, {field}:" in err
     record = BanRecord.objects.get(external_id="r1")

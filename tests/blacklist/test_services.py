@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from blacklist.matching import MatchLevel
+from blacklist.matching import MatchLevel, name_keys
 from blacklist.models import BanRecord, DailyCheckCount
 from blacklist.services import check_person
 
@@ -162,6 +162,7 @@ def test_a_check_reads_candidates_through_the_key_index(
 def test_keys_are_precomputed_on_save(make_record):
     record = make_record("Абдуллаев", "Шахзод", document_number="aa 12")
     assert (record.name_key_1, record.name_key_2) == ("bdl", "shhzd")
+    assert {record.name_key_1, record.name_key_2} == name_keys(record.person_name)
     assert record.document_key == "AA12"
     assert record.script == "Cyrl"
     record.surname, record.given_name, record.patronymic = "Karimov", "Aziz", ""
@@ -172,19 +173,33 @@ def test_keys_are_precomputed_on_save(make_record):
 
 
 @pytest.mark.postgres
-def test_postgres_uses_the_index(make_record):
+def test_postgres_uses_the_index(make_record, source):
+    """With many people born the same day, only the key indexes are read."""
     from django.db import connection
 
     from blacklist.matching import PersonName, name_keys
 
     make_record()
-    sql, params = BanRecord.objects.candidates(
-        BORN, name_keys(PersonName("Abdullayev", "Shahzod"))
-    ).query.sql_with_params()
+    BanRecord.objects.bulk_create(
+        BanRecord(
+            source=source,
+            external_id=f"bulk-{number}",
+            surname=f"Surname{number}",
+            given_name=f"Given{number}",
+            date_of_birth=BORN,
+            basis="other",
+            name_key_1=f"k{number}",
+        )
+        for number in range(2000)
+    )
     with connection.cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")
+        cursor.execute("ANALYZE blacklist_banrecord")
+    keys = name_keys(PersonName("Abdullayev", "Shahzod"))
+    sql, params = BanRecord.objects.candidates(BORN, keys).query.sql_with_params()
+    with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-        cursor.execute("SET enable_seqscan = on")
+    assert "Seq Scan" not in plan
     assert "blacklist_dob_key_1" in plan
     assert "blacklist_dob_key_2" in plan
+    assert "blacklist_dob_document" not in plan

@@ -1,0 +1,86 @@
+"""Demo list, synthetic people and the benchmark."""
+
+import datetime
+import io
+
+import pytest
+
+from blacklist import benchmark, demo, synthetic
+from blacklist.matching import MatchLevel, PersonName, match
+from blacklist.models import BanRecord, BanSource
+from blacklist.services import check_person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def small_demo(monkeypatch):
+    monkeypatch.setattr(demo, "RANDOM_PEOPLE", 400)
+    monkeypatch.setattr(demo, "RECORD_COUNT", 400 + len(demo.DOCUMENTED_PEOPLE))
+
+
+def test_seed_is_idempotent_and_quick_the_second_time(small_demo, django_assert_max_num_queries):
+    assert demo.seed() == f"{demo.SOURCE_CODE}: 403 records"
+    before = list(BanRecord.objects.order_by("pk").values())
+    with django_assert_max_num_queries(6):
+        assert "already loaded" in demo.seed()
+    assert list(BanRecord.objects.order_by("pk").values()) == before
+    source = BanSource.objects.get(code=demo.SOURCE_CODE)
+    assert source.country.code == "RU"
+    assert source.active_records == source.records.in_force().count() > 100
+    assert source.name_ru.startswith("Россия")
+
+
+def test_records_are_written_as_russian_lists_write_them(small_demo):
+    demo.seed()
+    records = BanRecord.objects.all()
+    assert {record.script for record in records} == {"Cyrl"}
+    assert {record.citizenship.code for record in records} == {"UZ", "KG", "TJ"}
+    assert all(record.name_key_1 for record in records)
+    assert records.filter(surname__endswith="ова").exists()
+    assert records.filter(patronymic__endswith="овна").exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "born", "expected"),
+    [
+        (("Abdullayev", "Shahzod", "Botir oʻgʻli"), datetime.date(1991, 3, 14), "record_found"),
+        (("ÜSÖNBAEV", "ÖMÜRBEK", ""), datetime.date(1988, 11, 2), "record_found"),
+        (("Tursunova", "Feruza", "Alisher qizi"), datetime.date(1994, 9, 5), "possible_match"),
+        (("Karimov", "Aziz", ""), datetime.date(1960, 1, 1), "no_record"),
+    ],
+)
+def test_documented_demo_people(small_demo, query, born, expected):
+    demo.seed()
+    surname, given_name, patronymic = query
+    result = check_person(
+        surname=surname, given_name=given_name, patronymic=patronymic, date_of_birth=born
+    )
+    assert result.outcome == expected
+
+
+def test_every_synthetic_person_is_found_by_their_own_spelling():
+    for person in synthetic.people("test", 2000):
+        record = PersonName(person["surname"], person["given_name"], person["patronymic"])
+        assert match(PersonName(*person["own"]), record) == MatchLevel.SAME, person
+
+
+def test_synthetic_people_are_reproducible():
+    assert list(synthetic.people("x", 50)) == list(synthetic.people("x", 50))
+    born = [person["date_of_birth"] for person in synthetic.people("x", 2000)]
+    assert min(born) >= synthetic.FIRST_BIRTH_DATE
+    assert max(born) <= synthetic.LAST_BIRTH_DATE
+
+
+def test_benchmark_seeds_times_and_reuses_its_records():
+    out = io.StringIO()
+    benchmark.run(count=300, queries=20, stdout=out)
+    text = out.getvalue()
+    assert "seeded 300 records" in text
+    assert "p50" in text
+    assert "p95" in text
+    assert "0 missed" in text
+    assert BanRecord.objects.filter(source__code="benchmark").count() == 300
+    again = io.StringIO()
+    benchmark.run(count=300, queries=20, stdout=again)
+    assert "300 benchmark records already loaded" in again.getvalue()
