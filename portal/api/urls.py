@@ -4,6 +4,7 @@ from django.urls import path
 from rest_framework import routers
 
 from portal.api.views import ApiRootView, WhoAmIView
+from vacancies.api.views import CountryViewSet, VacancyViewSet
 
 
 class Router(routers.DefaultRouter):
@@ -11,6 +12,8 @@ class Router(routers.DefaultRouter):
 
 
 router = Router()
+router.register("vacancies", VacancyViewSet, basename="vacancy")
+router.register("countries", CountryViewSet, basename="country")
 
 urlpatterns = [
     path("partner/", WhoAmIView.as_view(), name="partner-whoami"),
