@@ -109,7 +109,7 @@ def _handle(path):
 
 def _whatsapp_number(path, query):
     """The number in ``wa.me/998901234567`` or ``api.whatsapp.com/send?phone=...``."""
-    number = path.split("/")[-1] if path else ""
+    number = path.split("/")[-1].lstrip("+") if path else ""
     if not number.isdigit():
         number = (parse_qs(query).get("phone") or [""])[0]
     return normalise_phone("+" + re.sub(r"\D", "", number)) if number else ""
@@ -171,7 +171,7 @@ def lookup_keys(text):
         keys += [(TELEGRAM, lowered), (INSTAGRAM, lowered)]
 
     is_host = bool(host and _HOST.fullmatch(host))
-    name = search_key(text) if not phone and not is_host else ""
+    name = search_key(text) if not (phone or is_host or "://" in text) else ""
     if name and any(ch.isalpha() for ch in text):
         keys.append((NAME, name))
     return keys

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -30,9 +31,14 @@ class LicensingAuthority(models.Model):
         _("maximum service fee"),
         max_digits=14,
         decimal_places=2,
-        help_text=_("The most an agency may charge a job seeker; 0 where fees are forbidden."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The most an agency may charge a job seeker; 0 where fees are forbidden, "
+            "empty where the law sets no cap."
+        ),
     )
-    max_service_fee_currency = models.CharField(_("fee currency"), max_length=3)
+    max_service_fee_currency = models.CharField(_("fee currency"), max_length=3, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -147,6 +153,11 @@ class Agency(models.Model):
 
     def get_absolute_url(self):
         return reverse("agencies:detail", args=[self.pk])
+
+    @cached_property
+    def current_licence(self):
+        """The licence the public sees first: the latest issued. Prefetch ``licences``."""
+        return max(self.licences.all(), key=lambda lic: (lic.issued_on, lic.pk), default=None)
 
     def clean(self):
         self.tax_number = channels.normalise_tax_number(self.tax_number)
@@ -330,6 +341,11 @@ class LicenceDestination(models.Model):
 
     def __str__(self):
         return f"{self.licence} → {self.country.name}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Partners mirror licences by ``updated_at``: a destination change is one.
+        Licence.objects.filter(pk=self.licence_id).update(updated_at=timezone.now())
 
 
 class LicenceEvent(models.Model):

@@ -113,7 +113,9 @@ def check_deposit(agency, authority, on=None, deposits=None):
     )
 
 
-def _require_deposit(licence, on):
+def require_deposit(licence, on=None):
+    """Refuse (ValidationError) unless the agency's deposit lets the licence be active."""
+    on = on or timezone.localdate()
     check = check_deposit(licence.agency, licence.authority, on)
     if check.lapsed_guarantee:
         raise ValidationError(
@@ -143,12 +145,12 @@ def _require_deposit(licence, on):
         )
 
 
-@transaction.atomic
-def record_deposit_movement(
-    deposit, kind, amount, officer=None, on=None, complaint_case="", note=""
-):
-    """Add money to or take it from a deposit; never more out than it holds."""
-    on = on or timezone.localdate()
+def check_movement(deposit, kind, amount, complaint_case=""):
+    """Validate a movement before it is recorded; return the amount as a Decimal.
+
+    The admin's inline form calls it to show errors next to the fields;
+    `record_deposit_movement` calls it again under a row lock.
+    """
     try:
         amount = Decimal(str(amount))
     except ArithmeticError:
@@ -157,22 +159,30 @@ def record_deposit_movement(
         raise ValidationError({"amount": _("Enter an amount greater than zero.")})
     if kind not in DepositMovement.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of movement.")})
-    complaint_case = (complaint_case or "").strip()
-    if kind == DepositMovement.Kind.DRAWN and not complaint_case:
+    if kind == DepositMovement.Kind.DRAWN and not (complaint_case or "").strip():
         raise ValidationError(
             {"complaint_case": _("Name the complaint case the money compensates.")}
         )
-    deposit = Deposit.objects.select_for_update().get(pk=deposit.pk)
     if kind not in DepositMovement.INFLOWS and amount > deposit_balance(deposit):
         raise ValidationError(
             {"amount": _("The deposit holds less than this amount.")}, code="overdrawn"
         )
+    return amount
+
+
+@transaction.atomic
+def record_deposit_movement(
+    deposit, kind, amount, officer=None, on=None, complaint_case="", note=""
+):
+    """Add money to or take it from a deposit; never more out than it holds."""
+    deposit = Deposit.objects.select_for_update().get(pk=deposit.pk)
+    amount = check_movement(deposit, kind, amount, complaint_case)
     return DepositMovement.objects.create(
         deposit=deposit,
         kind=kind,
         amount=amount,
-        date=on,
-        complaint_case=complaint_case,
+        date=on or timezone.localdate(),
+        complaint_case=(complaint_case or "").strip(),
         note=note,
         officer=officer,
     )
@@ -228,7 +238,7 @@ def activate(licence, officer, reason="", legal_basis="", on=None):
     licence, current, reason, on = _change(licence, ACTIVE, officer, reason, legal_basis, on, [""])
     if licence.expires_on < on:
         raise ValidationError(_("This licence has already expired."), code="expired")
-    _require_deposit(licence, on)
+    require_deposit(licence, on)
     return _save(licence, current, ACTIVE, officer, reason, legal_basis, on)
 
 
@@ -249,7 +259,7 @@ def reinstate(licence, officer, reason="", legal_basis="", on=None):
         raise ValidationError(
             _("This licence has passed its expiry date: renew it instead."), code="expired"
         )
-    _require_deposit(licence, on)
+    require_deposit(licence, on)
     return _save(licence, current, ACTIVE, officer, reason, legal_basis, on)
 
 
@@ -272,7 +282,7 @@ def renew(licence, officer, expires_on, reason="", legal_basis="", on=None):
         raise ValidationError(
             {"expires_on": _("The new expiry date must be later than the current one and today.")}
         )
-    _require_deposit(licence, on)
+    require_deposit(licence, on)
     licence.expires_on = expires_on
     return _save(licence, current, ACTIVE, officer, reason, legal_basis, on)
 
@@ -311,7 +321,8 @@ def expire_due_licences(on=None):
 
 
 def below_minimum_q(on=None):
-    """A filter for agencies holding less than their authority's minimum (admin filter)."""
+    """A filter for agencies whose active or suspended licence is not covered by the
+    deposit they hold with its authority (the admin's "deposit below minimum")."""
     from agencies.models import Agency, LicensingAuthority
 
     on = on or timezone.localdate()
@@ -329,7 +340,9 @@ def below_minimum_q(on=None):
             & (Q(deposits__valid_until__isnull=True) | Q(deposits__valid_until__gte=on)),
         )
         ids = (
-            Agency.objects.filter(licences__authority=authority)
+            Agency.objects.filter(
+                licences__authority=authority, licences__status__in=[ACTIVE, SUSPENDED]
+            )
             .annotate(held=Coalesce(held, Value(Decimal("0"), output_field=DecimalField())))
             .filter(held__lt=minimum.amount)
             .values("pk")

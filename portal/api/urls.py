@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework import routers
 
+from agencies.api import AgencyViewSet, LicenceViewSet
 from portal.api.views import ApiRootView, WhoAmIView
 from vacancies.api.views import CountryViewSet, VacancyViewSet
 
@@ -14,6 +15,8 @@ class Router(routers.DefaultRouter):
 router = Router()
 router.register("vacancies", VacancyViewSet, basename="vacancy")
 router.register("countries", CountryViewSet, basename="country")
+router.register("agencies", AgencyViewSet, basename="agency")
+router.register("licences", LicenceViewSet, basename="licence")
 
 urlpatterns = [
     path("partner/", WhoAmIView.as_view(), name="partner-whoami"),

@@ -1,0 +1,220 @@
+"""The registry over the partner API: ``/api/v1/agencies/``, ``/api/v1/licences/``.
+
+Anyone may read (``anonymous_read``); partner keys need ``agencies:read``. Which
+destinations are in force comes from `LicenceDestination.objects.in_force`.
+"""
+
+import django_filters
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+
+from agencies import verification
+from agencies.filters import AgencyFilter
+from agencies.forms import VerifyForm
+from agencies.models import AgencyChannel, Licence, LicenceDestination, LicenceStatus
+
+
+class Pagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class DestinationSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country.code")
+    in_force_today = serializers.SerializerMethodField()
+
+    class Meta:
+        model = LicenceDestination
+        fields = ["country", "status", "valid_from", "valid_until", "in_force_today"]
+
+    def get_in_force_today(self, obj) -> bool:
+        return obj.pk in self.context["in_force_ids"]
+
+
+class LicenceSerializer(serializers.ModelSerializer):
+    authority = serializers.CharField(source="authority.name")
+    authority_country = serializers.CharField(source="authority.country.code")
+    agency = serializers.PrimaryKeyRelatedField(read_only=True)
+    destinations = DestinationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Licence
+        fields = [
+            "id",
+            "number",
+            "agency",
+            "authority",
+            "authority_country",
+            "status",
+            "status_since",
+            "issued_on",
+            "expires_on",
+            "destinations",
+            "updated_at",
+        ]
+
+
+class ChannelSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AgencyChannel
+        fields = ["kind", "value", "normalised"]
+
+
+class AgencySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    legal_name = serializers.CharField()
+    brand_names = serializers.CharField()
+    country = serializers.CharField(source="country.code")
+    tax_number = serializers.CharField()
+    region = serializers.CharField()
+    address = serializers.CharField()
+    status = serializers.SerializerMethodField()
+    licensed_destinations = serializers.SerializerMethodField()
+    licences = LicenceSerializer(many=True)
+    channels = ChannelSerializer(many=True)
+
+    def get_status(self, obj) -> str | None:
+        licence = obj.current_licence
+        return licence.status if licence else None
+
+    def get_licensed_destinations(self, obj) -> list[str]:
+        return sorted(
+            {
+                destination.country.code
+                for licence in obj.licences.all()
+                for destination in licence.destinations.all()
+                if destination.pk in self.context["in_force_ids"]
+            }
+        )
+
+
+class VerifyMatchSerializer(serializers.Serializer):
+    matched_by = serializers.CharField()
+    licensed_today = serializers.BooleanField()
+    agency = AgencySerializer()
+
+
+class VerifyResultSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    verdict = serializers.ChoiceField(choices=[v.value for v in verification.Verdict])
+    matches = VerifyMatchSerializer(many=True)
+
+
+def _in_force_ids(licence_filter):
+    return set(
+        LicenceDestination.objects.in_force().filter(**licence_filter).values_list("pk", flat=True)
+    )
+
+
+class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
+    """The registry of private employment agencies, their licences and channels."""
+
+    anonymous_read = True
+    required_scopes = {"*": "agencies:read"}
+    serializer_class = AgencySerializer
+    filterset_class = AgencyFilter
+    pagination_class = Pagination
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self):
+        return (
+            verification.registry_queryset()
+            .prefetch_related(
+                Prefetch("channels", queryset=AgencyChannel.objects.order_by("kind", "pk"))
+            )
+            .order_by("legal_name", "pk")
+        )
+
+    def get_serializer(self, *args, **kwargs):
+        objects = args[0] if args else None
+        if objects is not None:
+            objects = list(objects) if kwargs.get("many") else [objects]
+            kwargs.setdefault("context", self.get_serializer_context())
+            kwargs["context"]["in_force_ids"] = _in_force_ids(
+                {"licence__agency__in": [agency.pk for agency in objects]}
+            )
+            if kwargs.get("many"):
+                args = (objects, *args[1:])
+        return super().get_serializer(*args, **kwargs)
+
+    @extend_schema(
+        summary=str(_("Is this recruiter real?")),
+        parameters=[OpenApiParameter("q", str, required=True)],
+        responses=VerifyResultSerializer,
+    )
+    @action(detail=False, filterset_class=None, pagination_class=None)
+    def verify(self, request):
+        form = VerifyForm({"q": request.query_params.get("q", "")})
+        if not form.is_valid():
+            raise ValidationError(form.errors)
+        result = verification.verify(form.cleaned_data["q"])
+        agencies = [match.agency for match in result.matches]
+        context = {
+            **self.get_serializer_context(),
+            "in_force_ids": _in_force_ids({"licence__agency__in": [a.pk for a in agencies]}),
+        }
+        return Response(
+            {
+                "query": result.query,
+                "verdict": result.verdict.value,
+                "matches": [
+                    {
+                        "matched_by": match.matched_by,
+                        "licensed_today": match.licensed,
+                        "agency": AgencySerializer(match.agency, context=context).data,
+                    }
+                    for match in result.matches
+                ],
+            }
+        )
+
+
+class LicenceFilter(django_filters.FilterSet):
+    changed_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label=_("Changed since (ISO 8601)")
+    )
+    status = django_filters.ChoiceFilter(choices=LicenceStatus.choices)
+    authority_country = django_filters.CharFilter(field_name="authority__country", max_length=2)
+
+    class Meta:
+        model = Licence
+        fields = ["changed_since", "status", "authority_country", "agency"]
+
+
+class LicenceViewSet(viewsets.ReadOnlyModelViewSet):
+    """Licences, for partner systems that mirror licence status (use ``changed_since``)."""
+
+    anonymous_read = True
+    required_scopes = {"*": "agencies:read"}
+    serializer_class = LicenceSerializer
+    filterset_class = LicenceFilter
+    pagination_class = Pagination
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self):
+        return (
+            Licence.objects.select_related("authority")
+            .prefetch_related(
+                Prefetch("destinations", queryset=LicenceDestination.objects.order_by("country"))
+            )
+            .order_by("updated_at", "pk")
+        )
+
+    def get_serializer(self, *args, **kwargs):
+        objects = args[0] if args else None
+        if objects is not None:
+            objects = list(objects) if kwargs.get("many") else [objects]
+            kwargs.setdefault("context", self.get_serializer_context())
+            kwargs["context"]["in_force_ids"] = _in_force_ids(
+                {"licence__in": [licence.pk for licence in objects]}
+            )
+            if kwargs.get("many"):
+                args = (objects, *args[1:])
+        return super().get_serializer(*args, **kwargs)
