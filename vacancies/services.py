@@ -14,11 +14,12 @@ from vacancies.models import ExchangeRate, Vacancy, VacancyCost, to_usd
 
 def check_agency_fee(agency, amount, currency, rates=None):
     """Refuse an agency service fee above the cap of the authority that licenses the
-    agency (the authority of its country of registration). Raises ValidationError
-    naming the amount; a fee in another currency is compared through the rates."""
+    agency (the authority of its country of registration; none when it sets no cap).
+    Raises ValidationError naming the amount; a fee in another currency is compared
+    through the exchange rates."""
     authority = LicensingAuthority.objects.filter(country=agency.country).first()
-    if authority is None:
-        return
+    if authority is None or authority.max_service_fee is None:
+        return  # the law sets no cap
     cap, cap_currency = authority.max_service_fee, authority.max_service_fee_currency
     if currency == cap_currency:
         over = Decimal(amount) > cap

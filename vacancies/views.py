@@ -6,7 +6,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch
 from django.views.decorators.http import require_safe
 
 from vacancies.filters import VacancyFilter
@@ -75,21 +74,8 @@ def vacancy_detail(request, pk):
                 for name in PROVISIONS
             ],
             "share_url": request.build_absolute_uri(vacancy.get_absolute_url()),
-            "registry_url": registry_url(vacancy.agency),
         },
     )
-
-
-def registry_url(agency):
-    """The agency's page in the registry. The registry's pages are landing on the
-    agencies branch: until its `agencies:detail` route exists, the page names the
-    agency without a link rather than failing."""
-    if agency is None:
-        return None
-    try:
-        return agency.get_absolute_url()
-    except NoReverseMatch:
-        return None
 
 
 def similar_vacancies(vacancy):

@@ -221,13 +221,12 @@ def test_detail_shows_what_to_check_before_signing(client):
     assert "KGS" in html_ky
 
 
-@pytest.mark.xfail(
-    reason="the registry's agencies:detail page lands with the agencies branch", strict=True
-)
-def test_detail_links_the_agency_to_its_registry_page(client):
+def test_detail_links_the_agency_to_its_registry_page_and_the_report_form(client):
     vacancy = full_vacancy()
     html = client.get(f"/en/vacancies/{vacancy.pk}/").content.decode()
-    assert f'href="/en/agencies/{vacancy.agency.pk}/' in html or vacancy.agency.get_absolute_url()
+    assert f'href="/en/agencies/{vacancy.agency.pk}/"' in html
+    assert 'href="/en/agencies/report/"' in html
+    assert client.get(f"/en/agencies/{vacancy.agency.pk}/").status_code == 200
 
 
 def test_detail_page_makes_a_bounded_number_of_queries(client, django_assert_max_num_queries):
