@@ -2,6 +2,7 @@
 destination guides, and the Atom feed of any search. Every page shows only what
 `Vacancy.objects.public` allows."""
 
+from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
@@ -46,6 +47,16 @@ def vacancy_list(request):
 
 
 @require_safe
+@permission_required("vacancies.view_vacancy")
+def vacancy_preview(request, pk):
+    """The vacancy page as it will look, for editors, whatever its status."""
+    vacancy = get_object_or_404(
+        Vacancy.objects.select_related("country", "occupation", "agency", "authority"), pk=pk
+    )
+    return render_detail(request, vacancy, preview=True)
+
+
+@require_safe
 def vacancy_detail(request, pk):
     vacancy = get_object_or_404(
         Vacancy.objects.select_related("country", "occupation", "agency", "authority")
@@ -61,11 +72,16 @@ def vacancy_detail(request, pk):
             {"vacancy": vacancy, "similar": similar_vacancies(vacancy)},
             status=410,
         )
+    return render_detail(request, vacancy)
+
+
+def render_detail(request, vacancy, preview=False):
     rates = ExchangeRate.objects.latest_rates()
     return render(
         request,
         "vacancies/vacancy_detail.html",
         {
+            "preview": preview,
             "vacancy": vacancy,
             "conversions": monthly_conversions(vacancy, rates),
             "costs": list(vacancy.costs.all()),
