@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from agencies import channels
@@ -229,11 +230,11 @@ class AgencyChannel(models.Model):
 
 
 class LicenceStatus(models.TextChoices):
-    ACTIVE = "active", _("active")
-    SUSPENDED = "suspended", _("suspended")
-    REVOKED = "revoked", _("revoked")
-    EXPIRED = "expired", _("expired")
-    SURRENDERED = "surrendered", _("surrendered")
+    ACTIVE = "active", pgettext_lazy("licence status", "active")
+    SUSPENDED = "suspended", pgettext_lazy("licence status", "suspended")
+    REVOKED = "revoked", pgettext_lazy("licence status", "revoked")
+    EXPIRED = "expired", pgettext_lazy("licence status", "expired")
+    SURRENDERED = "surrendered", pgettext_lazy("licence status", "surrendered")
 
 
 class Licence(models.Model):

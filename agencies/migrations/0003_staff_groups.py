@@ -18,10 +18,12 @@ OFFICER_CHANGES = [
 
 
 def create_groups(apps, schema_editor):
+    # Permissions are normally created after all migrations; create them now.
     app_config = apps.get_app_config("agencies")
-    app_config.models_module = True
+    models_module = getattr(app_config, "models_module", None)
+    app_config.models_module = models_module or True
     create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     perms = Permission.objects.filter(content_type__app_label="agencies")

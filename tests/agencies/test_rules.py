@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from agencies import services, tasks
 from agencies.models import (
@@ -98,6 +99,15 @@ def test_every_transition(start, transition, make_licence, officer, today):
         )
 
 
+def test_refusal_message_is_translated(make_licence, officer):
+    licence = make_licence(status="revoked")
+    with translation.override("ru"), pytest.raises(ValidationError) as error:
+        services.reinstate(licence, officer)
+    assert error.value.messages == [
+        "Лицензия в статусе «отозвана» не может перейти в статус «действует»."
+    ]
+
+
 @pytest.mark.parametrize("action", [services.suspend, services.revoke])
 def test_suspension_and_revocation_need_a_reason(action, make_licence, officer):
     licence = make_licence()
@@ -123,7 +133,7 @@ def test_licence_cannot_be_activated_below_the_minimum_deposit(
     )
     with pytest.raises(ValidationError) as error:
         services.activate(licence, officer, on=today)
-    assert "below the minimum" in error.value.messages[0]
+    assert error.value.error_list[0].code == "deposit_below_minimum"
     assert not Licence.objects.exists()
 
 
@@ -177,7 +187,7 @@ def test_lapsed_bank_guarantee_blocks_reinstatement(make_licence, authority, off
     services.record_deposit_movement(guarantee, "lodged", 100000)
     with pytest.raises(ValidationError) as error:
         services.reinstate(licence, officer, on=today)
-    assert "guarantee" in error.value.messages[0]
+    assert error.value.error_list[0].code == "guarantee_lapsed"
     licence.refresh_from_db()
     assert licence.status == "suspended"
 

@@ -1,0 +1,63 @@
+"""In real Chromium: an officer suspends a licence in the admin and the public page
+shows it at once; the public pages have no WCAG 2.1 AA violation."""
+
+import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import override
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_officer_suspends_a_licence_and_the_public_page_shows_it(live_server, page, make_licence):
+    licence = make_licence(number="KG-PEA-0777")
+    page.goto(f"{live_server.url}/en/admin/login/")
+    page.fill("#id_username", "officer")
+    page.fill("#id_password", "officer-pass-123")
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/en/admin/agencies/licence/")
+    page.check(f'input[name="_selected_action"][value="{licence.pk}"]')
+    page.select_option('select[name="action"]', "suspend")
+    page.click('button[name="index"]')
+    page.fill("#id_reason", "Workers sent abroad on tourist visas")
+    page.fill("#id_legal_basis", "Order No. 45-p")
+    page.click('input[name="apply"]')
+    page.wait_for_url(f"{live_server.url}/en/admin/agencies/licence/")
+
+    page.goto(f"{live_server.url}/en/agencies/{licence.agency.pk}/")
+    section = page.locator("section.licence")
+    assert "Licence suspended" in section.inner_text()
+    with override("en"):
+        today = date_format(timezone.localdate(), "DATE_FORMAT")
+    assert f"since {today}" in section.inner_text()
+    assert "Workers sent abroad on tourist visas" in section.inner_text()
+
+
+@pytest.mark.parametrize("lang", ["uz", "ru", "en"])
+def test_public_pages_are_accessible(live_server, page, axe, make_licence, channel, lang):
+    licence = make_licence(destinations=("TR", "PL"))
+    channel(licence.agency, "telegram", "@ipak_demo")
+    urls = [
+        "/agencies/",
+        "/agencies/?q=Ipak",
+        f"/agencies/{licence.agency.pk}/",
+        "/agencies/verify/",
+        "/agencies/verify/?q=%40ipak_demo",
+        "/agencies/verify/?q=%40unknown_one",
+        "/agencies/report/",
+        "/agencies/report/sent/",
+    ]
+    for url in urls:
+        page.goto(f"{live_server.url}/{lang}{url}")
+        assert axe(page) == [], f"accessibility violations on /{lang}{url}"
+
+
+def test_report_form_works_without_javascript(live_server, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/agencies/report/")
+    page.fill("#id_channel", "@fake_recruiter")
+    page.fill("#id_what_happened", "Asked for 1000 USD for a job in Poland")
+    page.click("button[type=submit]")
+    assert "/en/agencies/report/sent/" in page.url
+    context.close()
