@@ -19,7 +19,7 @@ from django_countries import countries
 from agencies.models import LicenceDestination, LicensingAuthority
 from portal.models import Partner
 from vacancies.models import Country, ExchangeRate, Occupation, Vacancy, VacancyCost
-from vacancies.reference import load_occupations
+from vacancies.reference import load_country_guides, load_occupations
 
 DEMO_PARTNER = "Demo feed (fictional vacancies)"
 DEMO_COUNT = 2200
@@ -544,6 +544,7 @@ def seed():
 def seed_reference_data():
     """Occupations, demo exchange rates and the destination countries."""
     load_occupations()
+    load_country_guides()
     _rates()
     _countries()
 

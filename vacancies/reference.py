@@ -1,10 +1,12 @@
-"""Reference data shipped with the code: the ISCO-08 classification in five
-languages (`data/isco08.csv`). Loading is idempotent: rows are matched by code
-and updated in place, so a corrected file can be loaded again. Called by the data
-migration 0004 (every deployment gets the table) and by `seed_demo` (picks up a
-changed file)."""
+"""Reference data shipped with the code: the ISCO-08 classification
+(`data/isco08.csv`) and the destination guides (`data/country_guides.json`), in
+five languages. Loading is idempotent: rows are matched by code and updated in
+place, so a corrected file can be loaded again. Called by the data migrations 0004
+and 0006 (every deployment gets them) and by `seed_demo` (picks up changed files)."""
 
 import csv
+import datetime
+import json
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -41,3 +43,40 @@ def load_occupations(occupation_model=None):
         occupation_model.objects.bulk_create([o for o in created if o.level == level])
     occupation_model.objects.bulk_update(updated, fields, batch_size=500)
     return len(created), len(updated)
+
+
+GUIDES_FILE = DATA_DIR / "country_guides.json"
+# Sections the file names differently from the model's fields.
+GUIDE_FIELDS = {
+    "complaints_and_legal_help": "complaints_and_help",
+    "children_and_schools": "schools",
+}
+
+
+def load_country_guides(country_model=None):
+    """Create or update the destination guides of `data/country_guides.json` (see
+    its README): names and sections in five languages, the review date, and the
+    facts still to check (shown to editors only). Returns (created, updated)."""
+    if country_model is None:
+        from vacancies.models import Country as country_model
+    data = json.loads(GUIDES_FILE.read_text(encoding="utf-8"))
+    reviewed_on = datetime.date.fromisoformat(data["reviewed_on"])
+    existing = {c.code: c for c in country_model.objects.filter(code__in=data["countries"])}
+    created = updated = 0
+    for code, entry in data["countries"].items():
+        values = {f"name_{lang}": entry["name"][lang] for lang in LANGUAGES}
+        for section, texts in entry["guide"].items():
+            field = GUIDE_FIELDS.get(section, section)
+            values.update({f"{field}_{lang}": texts[lang] for lang in LANGUAGES})
+        values["reviewed_on"] = reviewed_on
+        values["needs_review"] = "\n".join(entry.get("needs_review", []))
+        country = existing.get(code)
+        if country is None:
+            country_model.objects.create(code=code, name=entry["name"]["en"], **values)
+            created += 1
+        elif any(getattr(country, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(country, name, value)
+            country.save()
+            updated += 1
+    return created, updated

@@ -280,7 +280,17 @@ def test_countries_list_counts_open_vacancies(client, korea, uk, django_assert_m
     assert response.status_code == 200
     assert "Южная Корея" in html
     counts = {c.code: c.open_vacancies for c in response.context["countries"]}
-    assert counts == {"KR": 2, "GB": 0}
+    assert counts["KR"] == 2 and counts["GB"] == 0
+    assert response.context["countries"][0].code == "KR", "most open vacancies first"
+
+
+def test_shipped_guides_are_loaded_in_every_language(client):
+    html = client.get("/kaa/countries/KR/").content.decode()
+    assert "Qubla Koreya" in html
+    assert "EPS-TOPIK" in html
+    assert "This guide was last checked" not in html  # shown in Karakalpak
+    ru = client.get("/ru/countries/GB/").content.decode()
+    assert "Великобритания" in ru and "визе сезонного работника" in ru
 
 
 def test_country_page_shows_its_guide_and_vacancies(client, korea):
