@@ -58,6 +58,11 @@ def pytest_configure(config):
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.SECURE_HSTS_SECONDS = 0
+    # Tasks run in-process so tests see their results; the tests that prove the
+    # real worker and beat (tests/portal/test_celery.py) switch this off.
+    from portal.celery import app
+
+    app.conf.task_always_eager = True
 
 
 @pytest.fixture(autouse=True)

@@ -1,18 +1,33 @@
 """Admin for content editors: vacancies, country guides, occupations and rates,
 with a tab per language."""
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from vacancies import services
-from vacancies.models import Country, ExchangeRate, Occupation, Vacancy, VacancyCost
+from vacancies.models import Country, ExchangeRate, Occupation, Publisher, Vacancy, VacancyCost
+
+
+def missing_languages(obj, field):
+    """The languages a translated field is still empty in, e.g. "kaa, ky"."""
+    return ", ".join(
+        lang for lang in settings.MODELTRANSLATION_LANGUAGES if not getattr(obj, f"{field}_{lang}")
+    )
 
 
 @admin.register(Country)
 class CountryAdmin(TabbedTranslationAdmin):
-    list_display = ["code", "name", "reviewed_on"]
+    list_display = ["code", "name", "reviewed_on", "missing_translations"]
+
+    @admin.display(description=_("missing translations"))
+    def missing_translations(self, obj):
+        return missing_languages(obj, "entry_and_permits") or "—"
+
     search_fields = ["code", "name"]
 
 
@@ -42,13 +57,37 @@ class VacancyCostInline(admin.TabularInline):
 
 @admin.register(Vacancy)
 class VacancyAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "country", "employer_name", "channel", "status", "published_at"]
+    list_display = [
+        "title",
+        "country",
+        "employer_name",
+        "channel",
+        "status",
+        "published_at",
+        "missing_translations",
+        "preview",
+    ]
     list_filter = ["status", "channel", "source", "country"]
     list_select_related = ["country"]
     search_fields = ["title", "employer_name", "external_id"]
     raw_id_fields = ["occupation", "partner"]
     inlines = [VacancyCostInline]
     actions = ["close_selected"]
+    readonly_fields = ["monthly_wage_usd", "preview"]
+
+    @admin.display(description=_("missing translations"))
+    def missing_translations(self, obj):
+        return missing_languages(obj, "title") or "—"
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        if obj.pk is None:
+            return "—"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("vacancies:preview", args=[obj.pk]),
+            _("preview"),
+        )
 
     @admin.action(description=_("Close the selected vacancies"), permissions=["change"])
     def close_selected(self, request, queryset):
@@ -59,3 +98,11 @@ class VacancyAdmin(TabbedTranslationAdmin):
             % {"count": closed},
             messages.SUCCESS,
         )
+
+
+@admin.register(Publisher)
+class PublisherAdmin(admin.ModelAdmin):
+    list_display = ["partner", "channel", "agency", "authority"]
+    list_filter = ["channel"]
+    list_select_related = ["partner", "agency", "authority"]
+    raw_id_fields = ["agency"]

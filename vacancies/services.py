@@ -1,25 +1,25 @@
 """State changes of vacancies and rates: pages, admin and API call these."""
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import LicensingAuthority
-from vacancies.models import ExchangeRate, Publisher, Vacancy, to_usd
+from agencies.services import is_licensed_for
+from vacancies.models import ExchangeRate, Vacancy, VacancyCost, to_usd
 
 
 def check_agency_fee(agency, amount, currency, rates=None):
     """Refuse an agency service fee above the cap of the authority that licenses the
-    agency (the authority of its country of registration). Raises ValidationError
-    naming the amount; a fee in another currency is compared through the rates."""
+    agency (the authority of its country of registration; none when it sets no cap).
+    Raises ValidationError naming the amount; a fee in another currency is compared
+    through the exchange rates."""
     authority = LicensingAuthority.objects.filter(country=agency.country).first()
-    if authority is None:
-        return
+    if authority is None or authority.max_service_fee is None:
+        return  # the law sets no cap
     cap, cap_currency = authority.max_service_fee, authority.max_service_fee_currency
     if currency == cap_currency:
         over = Decimal(amount) > cap
@@ -75,165 +75,76 @@ def close_vacancies(queryset):
     return queryset.exclude(status=Vacancy.Status.CLOSED).update(status=Vacancy.Status.CLOSED)
 
 
-# --- partner records (API and feeds) ---------------------------------------------------
-
-PARTNER_FIELDS = [
-    "title",
-    "description",
-    "country",
-    "city",
-    "employer_name",
-    "employer_registration",
-    "occupation",
-    "positions",
-    "wage_min",
-    "wage_max",
-    "wage_currency",
-    "wage_period",
-    "hours_per_week",
-    "contract_months",
-    "visa_type",
-    "language",
-    "language_level",
-    "age_min",
-    "age_max",
-    "experience_years",
-    "qualifications",
-    "housing",
-    "meals",
-    "transport",
-    "insurance",
-    "flight",
-    "deadline",
-    "start_date",
-    "expires_on",
-]
-_BATCH = 1000
+def entitled_recruiters(partner):
+    """What a partner may publish for: {(channel, agency_id, authority_id), ...}."""
+    return set(partner.publishers.values_list("channel", "agency_id", "authority_id"))
 
 
-class PartnerVacancyForm(forms.ModelForm):
-    """One vacancy as a partner system sends it, keyed by its own ``external_id``;
-    the model's validators and constraints are the rules."""
+@transaction.atomic
+def save_partner_vacancy(partner, data, instance=None, source=Vacancy.Source.API):
+    """Create or update a partner's vacancy from validated API data.
 
-    external_id = forms.CharField(max_length=100)
-
-    class Meta:
-        model = Vacancy
-        fields = PARTNER_FIELDS
-
-
-@dataclass
-class PartnerReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list = field(default_factory=list)  # (line, field, message)
-
-
-def publisher_of(partner):
-    """The one recruiter a partner may publish for, or None when it is not entitled
-    (or is entitled for several, when each vacancy would have to say which)."""
-    publishers = list(Publisher.objects.filter(partner=partner)[:2])
-    return publishers[0] if len(publishers) == 1 else None
-
-
-def upsert_partner_vacancies(partner, rows, *, source=Vacancy.Source.API, first_line=1):
-    """Create or update a partner's vacancies from row dicts keyed by
-    ``external_id`` (the partner's own id): a new one is published at once, a
-    closed one named again reopens, an identical one is left alone. Bad rows are
-    reported as (line, field, message) and skipped; the others apply."""
-    report = PartnerReport()
-    publisher = publisher_of(partner)
-    if publisher is None:
-        report.errors.append(
-            (first_line, "-", _("This partner is not entitled to publish vacancies."))
+    Idempotent: a POST with an external id the partner already used updates that
+    vacancy. Refusals raise ValidationError naming the field: a channel or recruiter
+    the partner is not entitled to, an agency not licensed for the destination
+    today, an agency fee above the cap. Returns (vacancy, created).
+    """
+    data = dict(data)
+    costs = data.pop("costs", None)
+    if instance is None:
+        instance = (
+            Vacancy.objects.select_for_update()
+            .filter(partner=partner, external_id=data["external_id"])
+            .first()
         )
-        return report
-    rates = ExchangeRate.objects.latest_rates()
-    seen = set()
-    valid = []
-    for line, row in enumerate(rows, first_line):
-        if not isinstance(row, dict):
-            report.errors.append((line, "-", _("A record must be an object.")))
-            continue
-        data = {key: ("" if value is None else value) for key, value in row.items()}
-        form = PartnerVacancyForm({**_PARTNER_DEFAULTS, **data})
-        if not form.is_valid():
-            for name, messages in form.errors.items():
-                for message in messages:
-                    report.errors.append((line, name if name != "__all__" else "-", message))
-            continue
-        external_id = form.cleaned_data["external_id"]
-        if external_id in seen:
-            report.errors.append((line, "external_id", _("This identifier appears twice.")))
-            continue
-        seen.add(external_id)
-        valid.append((external_id, form.instance))
-    with transaction.atomic():
-        for start in range(0, len(valid), _BATCH):
-            _upsert_vacancies(
-                partner, publisher, source, valid[start : start + _BATCH], rates, report
+    created = instance is None
+    vacancy = instance or Vacancy(partner=partner, source=source)
+    for name, value in data.items():
+        setattr(vacancy, name, value)
+    _check_entitlement(partner, vacancy)
+    if vacancy.status == Vacancy.Status.PUBLISHED:
+        if vacancy.published_at is None:
+            vacancy.published_at = timezone.now()
+        if vacancy.channel == Vacancy.Channel.AGENCY and not is_licensed_for(
+            vacancy.agency, vacancy.country_id
+        ):
+            raise ValidationError(
+                {"country": _("This agency is not licensed for this destination today.")}
             )
-    return report
+    vacancy.full_clean()
+    vacancy.save()
+    if costs is not None:
+        vacancy.costs.all().delete()
+        rates = ExchangeRate.objects.latest_rates()
+        for index, cost in enumerate(costs):
+            if cost["kind"] == VacancyCost.Kind.AGENCY_FEE and vacancy.agency_id:
+                try:
+                    check_agency_fee(vacancy.agency, cost["amount"], cost["currency"], rates)
+                except ValidationError as error:
+                    raise ValidationError(
+                        {f"costs.{index}.{field}": m for field, m in error.message_dict.items()}
+                    ) from None
+        VacancyCost.objects.bulk_create(VacancyCost(vacancy=vacancy, **cost) for cost in costs)
+    return vacancy, created
 
 
-def _upsert_vacancies(partner, publisher, source, batch, rates, report):
-    existing = {
-        vacancy.external_id: vacancy
-        for vacancy in Vacancy.objects.filter(
-            partner=partner, external_id__in=[external_id for external_id, _ in batch]
+def _check_entitlement(partner, vacancy):
+    entitled = entitled_recruiters(partner)
+    if not any(channel == vacancy.channel for channel, _agency, _authority in entitled):
+        raise ValidationError(
+            {"channel": _("Your organisation may not publish vacancies through this channel.")}
         )
-    }
-    now = timezone.now()
-    new, changed = [], []
-    for external_id, vacancy in batch:
-        current = existing.get(external_id)
-        if current is None:
-            vacancy.partner = partner
-            vacancy.external_id = external_id
-            vacancy.source = source
-            vacancy.channel = publisher.channel
-            vacancy.authority_id = publisher.authority_id
-            vacancy.agency_id = publisher.agency_id
-            vacancy.status = Vacancy.Status.PUBLISHED
-            vacancy.published_at = now
-            vacancy.set_derived_fields(rates)
-            new.append(vacancy)
-            continue
-        fields = [
-            name for name in _PARTNER_ATTNAMES if getattr(current, name) != getattr(vacancy, name)
-        ]
-        if fields or current.status != Vacancy.Status.PUBLISHED:
-            for name in _PARTNER_ATTNAMES:
-                setattr(current, name, getattr(vacancy, name))
-            if current.status != Vacancy.Status.PUBLISHED:
-                current.status = Vacancy.Status.PUBLISHED
-                current.published_at = current.published_at or now
-            current.updated_at = now
-            current.set_derived_fields(rates)
-            changed.append(current)
-        else:
-            report.unchanged += 1
-    Vacancy.objects.bulk_create(new)
-    Vacancy.objects.bulk_update(
-        changed,
-        [
-            *_PARTNER_ATTNAMES,
-            "status",
-            "published_at",
-            "updated_at",
-            "monthly_wage_usd",
-            "search_key",
-        ],
-    )
-    report.created += len(new)
-    report.updated += len(changed)
-
-
-# What a partner may leave out: the model's defaults (one position, a monthly wage...).
-_PARTNER_DEFAULTS = {
-    name: Vacancy._meta.get_field(name).get_default()
-    for name in PARTNER_FIELDS
-    if Vacancy._meta.get_field(name).has_default()
-}
-_PARTNER_ATTNAMES = [Vacancy._meta.get_field(name).attname for name in PARTNER_FIELDS]
+    if vacancy.channel == Vacancy.Channel.AGENCY:
+        vacancy.authority = None
+        if (vacancy.channel, vacancy.agency_id, None) not in entitled:
+            raise ValidationError(
+                {"agency": _("Your organisation may not publish for this agency.")}
+            )
+    elif vacancy.channel == Vacancy.Channel.AUTHORITY:
+        vacancy.agency = None
+        if (vacancy.channel, None, vacancy.authority_id) not in entitled:
+            raise ValidationError(
+                {"authority": _("Your organisation may not publish for this authority.")}
+            )
+    else:
+        vacancy.agency = vacancy.authority = None

@@ -2,11 +2,11 @@
 destination guides, and the Atom feed of any search. Every page shows only what
 `Vacancy.objects.public` allows."""
 
+from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch
 from django.views.decorators.http import require_safe
 
 from vacancies.filters import VacancyFilter
@@ -47,6 +47,16 @@ def vacancy_list(request):
 
 
 @require_safe
+@permission_required("vacancies.view_vacancy")
+def vacancy_preview(request, pk):
+    """The vacancy page as it will look, for editors, whatever its status."""
+    vacancy = get_object_or_404(
+        Vacancy.objects.select_related("country", "occupation", "agency", "authority"), pk=pk
+    )
+    return render_detail(request, vacancy, preview=True)
+
+
+@require_safe
 def vacancy_detail(request, pk):
     vacancy = get_object_or_404(
         Vacancy.objects.select_related("country", "occupation", "agency", "authority")
@@ -62,11 +72,16 @@ def vacancy_detail(request, pk):
             {"vacancy": vacancy, "similar": similar_vacancies(vacancy)},
             status=410,
         )
+    return render_detail(request, vacancy)
+
+
+def render_detail(request, vacancy, preview=False):
     rates = ExchangeRate.objects.latest_rates()
     return render(
         request,
         "vacancies/vacancy_detail.html",
         {
+            "preview": preview,
             "vacancy": vacancy,
             "conversions": monthly_conversions(vacancy, rates),
             "costs": list(vacancy.costs.all()),
@@ -75,21 +90,8 @@ def vacancy_detail(request, pk):
                 for name in PROVISIONS
             ],
             "share_url": request.build_absolute_uri(vacancy.get_absolute_url()),
-            "registry_url": registry_url(vacancy.agency),
         },
     )
-
-
-def registry_url(agency):
-    """The agency's page in the registry. The registry's pages are landing on the
-    agencies branch: until its `agencies:detail` route exists, the page names the
-    agency without a link rather than failing."""
-    if agency is None:
-        return None
-    try:
-        return agency.get_absolute_url()
-    except NoReverseMatch:
-        return None
 
 
 def similar_vacancies(vacancy):

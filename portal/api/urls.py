@@ -7,6 +7,7 @@ from agencies.api import AgencyViewSet, LicenceViewSet
 from blacklist.api import ban_check
 from portal.api.views import ApiRootView, WhoAmIView
 from portal.feeds.api import FeedPushView, FeedSchemaView
+from vacancies.api.views import CountryViewSet, VacancyViewSet
 
 
 class Router(routers.DefaultRouter):
@@ -14,6 +15,8 @@ class Router(routers.DefaultRouter):
 
 
 router = Router()
+router.register("vacancies", VacancyViewSet, basename="vacancy")
+router.register("countries", CountryViewSet, basename="country")
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("licences", LicenceViewSet, basename="licence")
 

@@ -25,7 +25,8 @@ def document(count, reverse=False):
             "records": [
                 {
                     "external_id": f"BENCH-{n}",
-                    "title": f"Greenhouse worker {n}",
+                    "title_en": f"Greenhouse worker {n}",
+                    "channel": "employer",
                     "country": "KR",
                     "city": "Gimhae",
                     "employer_name": f"Hanil Agro {n % 500}",

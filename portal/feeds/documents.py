@@ -20,7 +20,7 @@ SIGNATURE_HEADER = "X-Feed-Signature"
 
 # The columns a CSV document of each kind must have; JSON records use the same names.
 REQUIRED = {
-    "vacancies": ("external_id", "title", "country", "wage_min", "wage_currency"),
+    "vacancies": ("external_id", "title_en", "channel", "country", "wage_min", "wage_currency"),
     "bans": ("external_id", "surname", "given_name", "date_of_birth", "basis"),
     "licences": ("licence_number", "status"),
     "rates": ("currency", "per_usd", "date"),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from agencies import services as agency_services
@@ -16,6 +17,7 @@ from agencies.channels import normalise_licence_number
 from agencies.models import Licence, LicenceStatus
 from blacklist import importing
 from vacancies import services as vacancy_services
+from vacancies.api.serializers import VacancySerializer
 from vacancies.models import ExchangeRate, Vacancy
 
 
@@ -28,22 +30,89 @@ class Applied:
     ids: set = field(default_factory=set)  # every external id the document names
 
 
+def _serializer_errors(line, errors, prefix=""):
+    """(line, field, message) of DRF's nested error structure."""
+    if isinstance(errors, dict):
+        for name, value in errors.items():
+            yield from _serializer_errors(line, value, f"{prefix}.{name}" if prefix else name)
+    elif isinstance(errors, list):
+        for index, value in enumerate(errors):
+            if isinstance(value, (dict, list)):
+                yield from _serializer_errors(line, value, f"{prefix}.{index}")
+            else:
+                yield (line, "-" if prefix in ("", "non_field_errors") else prefix, str(value))
+
+
+def _django_errors(line, error):
+    fields = error.message_dict if hasattr(error, "error_dict") else {"-": error.messages}
+    for name, messages in fields.items():
+        for message in messages:
+            yield (line, "-" if name == "__all__" else name, message)
+
+
+def _same(vacancy, data):
+    """Does a stored vacancy already say everything the record says?"""
+    for name, value in data.items():
+        if name == "costs":
+            stored = sorted((c.kind, c.amount, c.currency) for c in vacancy.costs.all())
+            given = sorted((c["kind"], c["amount"], c["currency"]) for c in value)
+            if stored != given:
+                return False
+        elif hasattr(value, "pk"):
+            if getattr(vacancy, f"{name}_id") != value.pk:
+                return False
+        elif getattr(vacancy, name) != value:
+            return False
+    return True
+
+
 def _ids(rows, key):
     return {str(row.get(key)).strip() for row in rows if isinstance(row, dict) and row.get(key)}
 
 
 class Vacancies:
+    """Each record goes through the partner API's own serializer and
+    `vacancies.services.save_partner_vacancy` (entitlement, licence, fee cap),
+    one savepoint per record so a refused one leaves the others applied. A
+    record that states nothing new is not saved again."""
+
     def apply(self, feed, run, rows, first_line):
-        report = vacancy_services.upsert_partner_vacancies(
-            feed.partner, rows, source=Vacancy.Source.FEED, first_line=first_line
-        )
-        return Applied(
-            report.created,
-            report.updated,
-            report.unchanged,
-            report.errors,
-            _ids(rows, "external_id"),
-        )
+        applied = Applied(ids=_ids(rows, "external_id"))
+        existing = {
+            vacancy.external_id: vacancy
+            for vacancy in Vacancy.objects.filter(partner=feed.partner).prefetch_related("costs")
+        }
+        seen = set()
+        for line, row in enumerate(rows, first_line):
+            if not isinstance(row, dict):
+                applied.errors.append((line, "-", _("A record must be an object.")))
+                continue
+            serializer = VacancySerializer(data={"status": Vacancy.Status.PUBLISHED, **row})
+            if not serializer.is_valid():
+                applied.errors.extend(_serializer_errors(line, serializer.errors))
+                continue
+            data = serializer.validated_data
+            if data["external_id"] in seen:
+                applied.errors.append((line, "external_id", _("This identifier appears twice.")))
+                continue
+            seen.add(data["external_id"])
+            current = existing.get(data["external_id"])
+            if current is not None and _same(current, data):
+                applied.unchanged += 1
+                continue
+            try:
+                with transaction.atomic():
+                    vacancy_services.save_partner_vacancy(
+                        feed.partner, data, current, source=Vacancy.Source.FEED
+                    )
+            except ValidationError as error:
+                applied.errors.extend(_django_errors(line, error))
+                continue
+            if current is None:
+                applied.created += 1
+            else:
+                applied.updated += 1
+        return applied
 
     def _published(self, feed):
         return Vacancy.objects.filter(

@@ -96,7 +96,8 @@ def make_feed(partner):
 def vacancy(external_id, **fields):
     return {
         "external_id": external_id,
-        "title": f"Assembly line worker {external_id}",
+        "title_en": f"Assembly line worker {external_id}",
+        "channel": "employer",
         "country": "KR",
         "employer_name": "Hanil Manpower Co.",
         "wage_min": "2500000",

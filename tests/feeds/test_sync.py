@@ -59,7 +59,7 @@ def test_bad_records_are_rejected_with_index_field_and_message(partner_server, m
     run = sync.run_feed(feed)
     assert (run.outcome, run.received, run.created, run.rejected) == ("partial", 6, 1, 5)
     rejected = {(r.line, r.field) for r in run.rejected_records.all()}
-    assert {(2, "-"), (3, "country"), (4, "-"), (5, "external_id")} <= rejected
+    assert {(2, "wage_min"), (3, "country"), (4, "-"), (5, "external_id")} <= rejected
     assert any(line == 6 for line, _ in rejected)
     assert list(Vacancy.objects.values_list("external_id", flat=True)) == ["V1"]
 
@@ -95,9 +95,9 @@ def test_csv_document_with_wrong_header_fails(partner_server, make_feed):
 
 def test_csv_vacancies_lines_are_numbered_from_the_header(partner_server, make_feed):
     body = (
-        "external_id,title,country,employer_name,wage_min,wage_currency,contract_months,visa_type\n"
-        "C1,Welder,KR,Daewoo,2600000,KRW,36,E-9\n"
-        "C2,Welder,KR,Daewoo,not-a-number,KRW,36,E-9\n"
+        "external_id,title_en,channel,country,employer_name,wage_min,wage_currency,contract_months,visa_type\n"
+        "C1,Welder,employer,KR,Daewoo,2600000,KRW,36,E-9\n"
+        "C2,Welder,employer,KR,Daewoo,not-a-number,KRW,36,E-9\n"
     )
     feed = make_feed(partner_server.serve("/jobs.csv", body), format="csv")
     run = sync.run_feed(feed)
@@ -218,7 +218,7 @@ def test_small_withdrawal_in_full_mode_applies_and_incremental_withdraws_nothing
 
     feed.mode = "incremental"
     feed.save()
-    partner_server.serve("/jobs.json", document("vacancies", [vacancy("V0", title="Welder")]))
+    partner_server.serve("/jobs.json", document("vacancies", [vacancy("V0", title_en="Welder")]))
     run = sync.run_feed(feed)
     assert (run.outcome, run.updated, run.withdrawn) == ("success", 1, 0)
     assert Vacancy.objects.public().count() == 8

@@ -33,17 +33,17 @@ def test_gunicorn_serves_the_portal_in_production_mode():
 
     def answering():
         try:
-            return requests.get(f"{base}/healthz", headers=proxied, timeout=2).ok
-        except requests.ConnectionError:
+            return requests.get(f"{base}/healthz", headers=proxied, timeout=10).ok
+        except (requests.ConnectionError, requests.Timeout):
             return False
 
     with running(*command, env=env) as process:
         wait_until(answering, process)
-        plain = requests.get(f"{base}/uz/", allow_redirects=False, timeout=5)
+        plain = requests.get(f"{base}/uz/", allow_redirects=False, timeout=30)
         assert plain.status_code == 301
         assert plain.headers["Location"].startswith("https://")
 
-        page = requests.get(f"{base}/uz/", headers=proxied, timeout=5)
+        page = requests.get(f"{base}/uz/", headers=proxied, timeout=30)
         assert page.status_code == 200
         assert "max-age=31536000" in page.headers["Strict-Transport-Security"]
         assert page.headers["X-Content-Type-Options"] == "nosniff"

@@ -221,13 +221,12 @@ def test_detail_shows_what_to_check_before_signing(client):
     assert "KGS" in html_ky
 
 
-@pytest.mark.xfail(
-    reason="the registry's agencies:detail page lands with the agencies branch", strict=True
-)
-def test_detail_links_the_agency_to_its_registry_page(client):
+def test_detail_links_the_agency_to_its_registry_page_and_the_report_form(client):
     vacancy = full_vacancy()
     html = client.get(f"/en/vacancies/{vacancy.pk}/").content.decode()
-    assert f'href="/en/agencies/{vacancy.agency.pk}/' in html or vacancy.agency.get_absolute_url()
+    assert f'href="/en/agencies/{vacancy.agency.pk}/"' in html
+    assert 'href="/en/agencies/report/"' in html
+    assert client.get(f"/en/agencies/{vacancy.agency.pk}/").status_code == 200
 
 
 def test_detail_page_makes_a_bounded_number_of_queries(client, django_assert_max_num_queries):
@@ -281,7 +280,17 @@ def test_countries_list_counts_open_vacancies(client, korea, uk, django_assert_m
     assert response.status_code == 200
     assert "Южная Корея" in html
     counts = {c.code: c.open_vacancies for c in response.context["countries"]}
-    assert counts == {"KR": 2, "GB": 0}
+    assert counts["KR"] == 2 and counts["GB"] == 0
+    assert response.context["countries"][0].code == "KR", "most open vacancies first"
+
+
+def test_shipped_guides_are_loaded_in_every_language(client):
+    html = client.get("/kaa/countries/KR/").content.decode()
+    assert "Qubla Koreya" in html
+    assert "EPS-TOPIK" in html
+    assert "This guide was last checked" not in html  # shown in Karakalpak
+    ru = client.get("/ru/countries/GB/").content.decode()
+    assert "Великобритания" in ru and "визе сезонного работника" in ru
 
 
 def test_country_page_shows_its_guide_and_vacancies(client, korea):

@@ -1,0 +1,92 @@
+import io
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+
+from tests.vacancies import factories
+from vacancies import benchmark, demo
+from vacancies.models import Vacancy
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    user = User.objects.create_user("editor", password="editor-pass-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editor"))
+    client.force_login(user)
+    return client
+
+
+def test_content_editor_manages_vacancies_with_language_tabs_and_missing_translations(
+    editor_client,
+):
+    vacancy = factories.vacancy(title_en="Welder", title_ru="Сварщик")
+    listing = editor_client.get("/en/admin/vacancies/vacancy/").content.decode()
+    assert "uz, kaa, ky" in listing
+    assert f"/en/vacancies/{vacancy.pk}/preview/" in listing
+    form = editor_client.get(f"/en/admin/vacancies/vacancy/{vacancy.pk}/change/")
+    assert form.status_code == 200
+    assert "id_title_kaa" in form.content.decode()
+    assert editor_client.get("/en/admin/vacancies/country/").status_code == 200
+    assert editor_client.get("/en/admin/vacancies/exchangerate/add/").status_code == 200
+    # Tying partners to recruiters is for administrators.
+    assert editor_client.get("/en/admin/vacancies/publisher/add/").status_code == 403
+
+
+def test_editor_closes_vacancies_in_bulk(editor_client):
+    first, second = factories.vacancy(), factories.vacancy()
+    response = editor_client.post(
+        "/en/admin/vacancies/vacancy/",
+        {"action": "close_selected", "_selected_action": [first.pk, second.pk]},
+        follow=True,
+    )
+    assert "2 vacancies closed." in response.content.decode()
+    assert Vacancy.objects.public().count() == 0
+
+
+def test_editor_previews_a_draft_the_public_cannot_see(editor_client, client):
+    draft = factories.vacancy(status="draft", published_at=None, title_en="Draft job")
+    response = editor_client.get(f"/en/vacancies/{draft.pk}/preview/")
+    assert response.status_code == 200
+    assert "Preview for editors" in response.content.decode()
+    client.logout()
+    assert client.get(f"/en/vacancies/{draft.pk}/preview/").status_code == 302
+    assert client.get(f"/en/vacancies/{draft.pk}/").status_code == 404
+
+
+def test_rate_change_in_admin_updates_wages(admin_client):
+    factories.rates(KRW=1400)
+    vacancy = factories.vacancy(wage_min=2_800_000, wage_currency="KRW")
+    assert vacancy.monthly_wage_usd == 2000
+    admin_client.post(
+        "/en/admin/vacancies/exchangerate/add/",
+        {"currency": "KRW", "per_usd": "1400", "date": "2099-01-01"},
+    )
+    vacancy.refresh_from_db()
+    assert vacancy.monthly_wage_usd == 2000, "a future rate does not apply yet"
+
+
+def test_demo_data_is_idempotent_and_mostly_public():
+    call_command("seed_demo", stdout=io.StringIO())
+    count = Vacancy.objects.count()
+    public = Vacancy.objects.public().count()
+    assert count == demo.DEMO_COUNT
+    assert 1800 <= public < count, "some vacancies are hidden by suspended licences"
+    assert Vacancy.objects.public().filter(channel="agency").exists()
+    assert Vacancy.objects.filter(country_id="KR", language="ko").exists()
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    assert "vacancies: 0 vacancies created" in out.getvalue()
+    assert Vacancy.objects.count() == count
+
+
+def test_benchmark_seeds_and_reports_percentiles():
+    out = io.StringIO()
+    call_command("benchmark", "vacancies", "--count", "60", "--queries", "4", stdout=out)
+    text = out.getvalue()
+    assert "60 vacancies seeded" in text
+    assert "list page, filters: p50" in text and "list page, text search: p50" in text
+    benchmark.run(count=60, queries=2, stdout=out)
+    assert "0 vacancies seeded" in out.getvalue()

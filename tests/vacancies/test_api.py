@@ -1,0 +1,218 @@
+"""The vacancies and countries API: public reads, partner writes."""
+
+import pytest
+
+from agencies import services as agency_services
+from portal.models import Partner
+from tests.vacancies import factories
+from vacancies.models import Publisher, Vacancy
+
+pytestmark = pytest.mark.django_db
+
+
+def auth(raw):
+    return {"HTTP_AUTHORIZATION": f"Api-Key {raw}"}
+
+
+@pytest.fixture
+def licensed_agency():
+    factories.country("KR", "South Korea")
+    agency = factories.agency("Ipak Yoli Servis")
+    factories.licence(agency, destinations=["KR"])
+    return agency
+
+
+@pytest.fixture
+def writer(make_api_key, licensed_agency):
+    raw, key = make_api_key(["vacancies:write"], partner_name="Ipak Yoli system")
+    Publisher.objects.create(partner=key.partner, channel="agency", agency=licensed_agency)
+    return raw
+
+
+def payload(recruiter, **fields):
+    data = {
+        "external_id": "IY-2026-001",
+        "status": "published",
+        "title_en": "Assembly line worker",
+        "title_uz": "Yigʻuv liniyasi ishchisi",
+        "country": "KR",
+        "city": "Ansan",
+        "employer_name": "Daehan Parts Co.",
+        "wage_min": "2100000",
+        "wage_currency": "KRW",
+        "wage_period": "month",
+        "contract_months": 24,
+        "visa_type": "E-9",
+        "language": "ko",
+        "language_level": "EPS-TOPIK",
+        "channel": "agency",
+        "agency": recruiter.pk,
+        "costs": [
+            {"kind": "agency_fee", "amount": "250000", "currency": "UZS"},
+            {"kind": "medical", "amount": "40", "currency": "USD"},
+        ],
+    }
+    data.update(fields)
+    return data
+
+
+def test_list_uses_the_page_filters_and_cursor_pagination(api_client):
+    korea, uk = factories.country("KR", "South Korea"), factories.country("GB", "UK")
+    for n in range(55):
+        factories.vacancy(title_en=f"Korea {n}", country=korea)
+    factories.vacancy(title_en="Kent", country=uk)
+    factories.vacancy(title_en="Closed", country=uk, status="closed")
+    body = api_client.get("/api/v1/vacancies/?country=GB").json()
+    assert [v["title_en"] for v in body["results"]] == ["Kent"]
+    first = api_client.get("/api/v1/vacancies/?country=KR").json()
+    assert len(first["results"]) == 50 and first["next"]
+    second = api_client.get(first["next"]).json()
+    assert len(second["results"]) == 5 and second["next"] is None
+    titles = {v["title_en"] for v in first["results"] + second["results"]}
+    assert len(titles) == 55
+
+
+def test_detail_of_public_vacancy_and_404_otherwise(api_client):
+    vacancy = factories.vacancy(title_en="Welder")
+    closed = factories.vacancy(status="closed")
+    assert api_client.get(f"/api/v1/vacancies/{vacancy.pk}/").json()["title_en"] == "Welder"
+    assert api_client.get(f"/api/v1/vacancies/{closed.pk}/").status_code == 404
+    assert api_client.get("/api/v1/vacancies/999999/").status_code == 404
+
+
+def test_countries_list_and_guide(api_client):
+    factories.country("XK", "Kosovo", entry_and_permits_en="Work permit first.")
+    codes = [c["code"] for c in api_client.get("/api/v1/countries/").json()]
+    assert {"KR", "GB", "RU", "XK"} <= set(codes)
+    guide = api_client.get("/api/v1/countries/xk/").json()
+    assert guide["entry_and_permits_en"] == "Work permit first."
+    assert "EPS-TOPIK" in api_client.get("/api/v1/countries/KR/").json()["entry_and_permits_en"]
+    assert api_client.get("/api/v1/countries/ZZ/").status_code == 404
+    assert api_client.get("/api/v1/countries/123/").status_code == 404
+
+
+def test_partner_creates_then_updates_idempotently_by_external_id(
+    api_client, writer, licensed_agency
+):
+    response = api_client.post(
+        "/api/v1/vacancies/", payload(licensed_agency), format="json", **auth(writer)
+    )
+    assert response.status_code == 201, response.json()
+    vacancy = Vacancy.objects.get()
+    assert vacancy.source == "api" and vacancy.partner.name == "Ipak Yoli system"
+    assert vacancy.costs.count() == 2
+    assert Vacancy.objects.public().get() == vacancy
+
+    again = api_client.post(
+        "/api/v1/vacancies/",
+        payload(licensed_agency, wage_min="2300000", costs=[]),
+        format="json",
+        **auth(writer),
+    )
+    assert again.status_code == 200
+    vacancy.refresh_from_db()
+    assert Vacancy.objects.count() == 1
+    assert vacancy.wage_min == 2300000 and vacancy.costs.count() == 0
+
+    patched = api_client.patch(
+        f"/api/v1/vacancies/{vacancy.pk}/", {"status": "closed"}, format="json", **auth(writer)
+    )
+    assert patched.status_code == 200
+    assert Vacancy.objects.public().count() == 0
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"wage_min": "abc"}, "wage_min"),
+        ({"wage_min": "500", "wage_max": "100"}, "wage_max"),
+        ({"age_min": 40, "age_max": 20}, "age_max"),
+        ({"age_min": 10}, "age_min"),
+        ({"country": "ZZ"}, "country"),
+        ({"contract_months": 0}, "contract_months"),
+        ({"wage_currency": "dollars"}, "wage_currency"),
+        ({"title_en": ""}, "title_en"),
+        ({"title_en": "x" * 5000}, "title_en"),
+        ({"deadline": "31.02.2026"}, "deadline"),
+        ({"channel": "telegram"}, "channel"),
+        ({"agency": 999999}, "agency"),
+        ({"external_id": "bad\x00id"}, "external_id"),
+        (
+            {"costs": [{"kind": "agency_fee", "amount": "900000", "currency": "UZS"}]},
+            "costs.0.amount",
+        ),
+        ({"costs": [{"kind": "visa", "amount": "-5", "currency": "USD"}]}, "costs"),
+        ({"channel": "authority", "authority": None}, "channel"),
+        ({"country": "GB"}, "country"),
+    ],
+)
+def test_invalid_writes_name_the_field_and_change_nothing(
+    api_client, writer, licensed_agency, fields, field
+):
+    factories.country("GB", "United Kingdom")
+    response = api_client.post(
+        "/api/v1/vacancies/", payload(licensed_agency, **fields), format="json", **auth(writer)
+    )
+    assert response.status_code == 400, response.json()
+    error = response.json()["error"]
+    assert error["code"] == "invalid"
+    assert field in error["fields"], error
+    assert Vacancy.objects.count() == 0
+
+
+def test_malformed_json_is_a_400(api_client, writer):
+    response = api_client.post(
+        "/api/v1/vacancies/", "{not json", content_type="application/json", **auth(writer)
+    )
+    assert response.status_code == 400
+
+
+def test_partner_may_not_publish_for_an_agency_it_is_not_tied_to(
+    api_client, writer, licensed_agency
+):
+    other = factories.agency("Other Agency")
+    factories.licence(other, destinations=["KR"])
+    response = api_client.post("/api/v1/vacancies/", payload(other), format="json", **auth(writer))
+    assert response.status_code == 400
+    assert "agency" in response.json()["error"]["fields"]
+
+
+def test_partner_without_entitlement_may_not_publish(api_client, make_api_key, licensed_agency):
+    raw, _key = make_api_key(["vacancies:write"], partner_name="Unknown recruiter")
+    response = api_client.post(
+        "/api/v1/vacancies/", payload(licensed_agency), format="json", **auth(raw)
+    )
+    assert response.status_code == 400
+    assert "channel" in response.json()["error"]["fields"]
+
+
+def test_writes_need_a_key_with_the_write_scope(api_client, make_api_key, licensed_agency):
+    anonymous = api_client.post("/api/v1/vacancies/", payload(licensed_agency), format="json")
+    assert anonymous.status_code == 401
+    raw, _key = make_api_key(["vacancies:read"], partner_name="Reader")
+    reader = api_client.post(
+        "/api/v1/vacancies/", payload(licensed_agency), format="json", **auth(raw)
+    )
+    assert reader.status_code == 403
+    assert reader.json()["error"]["code"] == "permission_denied"
+    assert Vacancy.objects.count() == 0
+
+
+def test_partner_cannot_change_another_partners_vacancy(api_client, writer, licensed_agency):
+    other = Partner.objects.create(name="Someone else")
+    vacancy = factories.vacancy(partner=other, source="api", external_id="X")
+    response = api_client.patch(
+        f"/api/v1/vacancies/{vacancy.pk}/", {"status": "closed"}, format="json", **auth(writer)
+    )
+    assert response.status_code == 404
+    vacancy.refresh_from_db()
+    assert vacancy.status == "published"
+
+
+def test_published_api_vacancy_disappears_when_the_licence_is_suspended(
+    api_client, writer, licensed_agency
+):
+    api_client.post("/api/v1/vacancies/", payload(licensed_agency), format="json", **auth(writer))
+    assert len(api_client.get("/api/v1/vacancies/").json()["results"]) == 1
+    agency_services.suspend(licensed_agency.licences.get(), factories.officer(), "Complaints")
+    assert api_client.get("/api/v1/vacancies/").json()["results"] == []

@@ -1,0 +1,128 @@
+"""Vacancies and countries over the API. Readers get every language at once; a
+partner writes the same shape back."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from vacancies.models import GUIDE_SECTIONS, Country, Occupation, Vacancy, VacancyCost
+
+LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
+
+
+def translated(name):
+    """The five language columns of a translated field, for a serializer's fields."""
+    return [f"{name}_{lang}" for lang in LANGUAGES]
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Country
+        fields = ["code", *translated("name"), "reviewed_on"]
+
+
+class CountryGuideSerializer(CountrySerializer):
+    class Meta(CountrySerializer.Meta):
+        fields = [
+            *CountrySerializer.Meta.fields,
+            *(column for field, _label in GUIDE_SECTIONS for column in translated(field)),
+        ]
+
+
+class CostSerializer(serializers.ModelSerializer):
+    currency = serializers.RegexField(r"^[A-Z]{3}$", max_length=3)
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal(0))
+
+    class Meta:
+        model = VacancyCost
+        fields = ["kind", "amount", "currency"]
+
+
+class VacancySerializer(serializers.ModelSerializer):
+    country = serializers.SlugRelatedField(slug_field="code", queryset=Country.objects.all())
+    occupation = serializers.SlugRelatedField(
+        slug_field="code", queryset=Occupation.objects.all(), required=False, allow_null=True
+    )
+    costs = CostSerializer(many=True, required=False)
+    wage_currency = serializers.RegexField(r"^[A-Z]{3}$", max_length=3)
+    positions = serializers.IntegerField(min_value=1, max_value=100_000, required=False)
+    wage_min = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
+    wage_max = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=Decimal("0.01"), required=False, allow_null=True
+    )
+    hours_per_week = serializers.IntegerField(
+        min_value=1, max_value=84, required=False, allow_null=True
+    )
+    contract_months = serializers.IntegerField(min_value=1, max_value=120)
+    age_min = serializers.IntegerField(min_value=16, max_value=75, required=False, allow_null=True)
+    age_max = serializers.IntegerField(min_value=16, max_value=75, required=False, allow_null=True)
+    external_id = serializers.CharField(max_length=100)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Vacancy
+        fields = [
+            "id",
+            "url",
+            "external_id",
+            "status",
+            *translated("title"),
+            *translated("description"),
+            "country",
+            "city",
+            "employer_name",
+            "employer_registration",
+            "occupation",
+            "positions",
+            "wage_min",
+            "wage_max",
+            "wage_currency",
+            "wage_period",
+            "monthly_wage_usd",
+            "hours_per_week",
+            "contract_months",
+            "visa_type",
+            "language",
+            "language_level",
+            "age_min",
+            "age_max",
+            "experience_years",
+            *translated("qualifications"),
+            "housing",
+            "meals",
+            "transport",
+            "insurance",
+            "flight",
+            "costs",
+            "deadline",
+            "start_date",
+            "channel",
+            "agency",
+            "authority",
+            "published_at",
+            "expires_on",
+        ]
+        read_only_fields = ["id", "url", "monthly_wage_usd", "published_at"]
+        extra_kwargs = {"title_en": {"required": True, "allow_blank": False}}
+
+    def get_url(self, vacancy) -> str:
+        return vacancy.get_absolute_url()
+
+    def validate(self, data):
+        merged = {
+            name: data.get(name, getattr(self.instance, name, None))
+            for name in ("wage_min", "wage_max", "age_min", "age_max")
+        }
+        errors = {}
+        if merged["wage_max"] is not None and merged["wage_max"] < merged["wage_min"]:
+            errors["wage_max"] = _("The maximum wage is below the minimum wage.")
+        if merged["age_min"] and merged["age_max"] and merged["age_max"] < merged["age_min"]:
+            errors["age_max"] = _("The maximum age is below the minimum age.")
+        kinds = [cost["kind"] for cost in data.get("costs", []) if cost["kind"] != "other"]
+        if len(kinds) != len(set(kinds)):
+            errors["costs"] = _("List each kind of cost once (except “other”).")
+        if errors:
+            raise serializers.ValidationError(errors)
+        return data

@@ -1,0 +1,100 @@
+"""``/api/v1/vacancies/`` and ``/api/v1/countries/``.
+
+Anyone may read what the public pages show (`Vacancy.objects.public`, the same
+filters as the list page, cursor pagination). Partners with ``vacancies:write``
+create and update their own vacancies through `services.save_partner_vacancy`.
+"""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.pagination import CursorPagination
+from rest_framework.response import Response
+
+from portal.models import PartnerAPIKey
+from vacancies import services
+from vacancies.api.serializers import CountryGuideSerializer, CountrySerializer, VacancySerializer
+from vacancies.filters import VacancyFilter
+from vacancies.models import Country, Vacancy
+
+
+class NewestFirst(CursorPagination):
+    """Stable pages however many vacancies are published meanwhile; the `sort`
+    filter of the pages does not apply here: a cursor needs one fixed order."""
+
+    ordering = ("-published_at", "-id")
+    page_size = 50
+
+
+class VacancyViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = VacancySerializer
+    filterset_class = VacancyFilter
+    pagination_class = NewestFirst
+    anonymous_read = True
+    required_scopes = {
+        "POST": "vacancies:write",
+        "PUT": "vacancies:write",
+        "PATCH": "vacancies:write",
+    }
+
+    def get_queryset(self):
+        queryset = Vacancy.objects.select_related("country", "occupation").prefetch_related("costs")
+        if self.request.method in ("PUT", "PATCH"):
+            # A partner changes only its own vacancies, published or not.
+            return queryset.filter(partner=self.request.user)
+        return queryset.public()
+
+    def filter_queryset(self, queryset):
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        vacancy, created = self._save(serializer.validated_data)
+        return Response(
+            self.get_serializer(vacancy).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        instance = self.get_object()
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        vacancy, _created = self._save(serializer.validated_data, instance)
+        return Response(self.get_serializer(vacancy).data)
+
+    def _save(self, data, instance=None):
+        if not isinstance(self.request.auth, PartnerAPIKey):
+            raise exceptions.NotAuthenticated(_("An API key is required for this request."))
+        try:
+            vacancy, created = services.save_partner_vacancy(self.request.user, data, instance)
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError(error.message_dict) from None
+        vacancy = Vacancy.objects.prefetch_related("costs").get(pk=vacancy.pk)
+        return vacancy, created
+
+
+@extend_schema(responses=CountryGuideSerializer)
+class CountryViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Country.objects.all()
+    anonymous_read = True
+    pagination_class = None
+    filterset_class = None
+    lookup_value_regex = "[A-Za-z]{2}"
+
+    def get_serializer_class(self):
+        return CountryGuideSerializer if self.action == "retrieve" else CountrySerializer
+
+    def get_object(self):
+        self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
+        return super().get_object()
