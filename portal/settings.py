@@ -121,6 +121,8 @@ FEED_ALLOW_PRIVATE_ADDRESSES = env.bool("FEED_ALLOW_PRIVATE_ADDRESSES", default=
 FEED_MAX_BYTES = env.int("FEED_MAX_BYTES", default=200 * 1024 * 1024)
 FEED_TIMEOUT = env.float("FEED_TIMEOUT", default=30)
 FEED_LOCK_TIMEOUT = env.int("FEED_LOCK_TIMEOUT", default=3600)
+# Where the demo feeds fetch their sample documents (the portal itself, `make run`).
+DEMO_FEED_BASE_URL = env.str("DEMO_FEED_BASE_URL", default="http://127.0.0.1:8000")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

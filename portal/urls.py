@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -19,3 +20,8 @@ urlpatterns += i18n_patterns(
     path("", include("blacklist.urls")),
     path("admin/", admin.site.urls),
 )
+
+if settings.DEBUG:
+    from portal.feeds.views import sample
+
+    urlpatterns += [path("demo-feeds/<str:name>", sample, name="demo-feed")]

@@ -9,8 +9,8 @@ from django.urls import reverse
 from blacklist.models import BanRecord
 from portal.feeds.api import SCHEMAS
 from tests.feeds.conftest import document, vacancy
-from vacancies.models import Vacancy
 from vacancies.api.serializers import VacancySerializer
+from vacancies.models import Vacancy
 
 
 def schema(kind):

@@ -5,6 +5,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from portal.feeds import demo as feeds_demo
+
 PROJECT_APPS = ["portal", "agencies", "vacancies", "blacklist"]
 
 
@@ -23,3 +25,6 @@ class Command(BaseCommand):
             with transaction.atomic():
                 summary = module.seed()
             self.stdout.write(f"{label}: {summary}")
+        # Partner feeds last: their documents name the countries and rates above.
+        with transaction.atomic():
+            self.stdout.write(f"feeds: {feeds_demo.seed()}")

@@ -1,0 +1,56 @@
+"""Demo feeds served by the portal itself in DEBUG (``/demo-feeds/<name>``, the
+documents in ``portal/feeds/samples/``), so ``make run`` shows feeds, schedules
+and run history. The first seed syncs each feed once from the sample file;
+later seeds change nothing."""
+
+from pathlib import Path
+
+from django.conf import settings
+
+from portal.feeds.models import Feed, FeedRun
+from portal.feeds.sync import run_feed
+from portal.models import Partner
+from vacancies.models import Country, Publisher
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
+FEEDS = [
+    # (partner, feed name, kind, format, sample file)
+    (
+        "Hanbit Recruitment Network (demo partner)",
+        "Vacancies in Korea",
+        "vacancies",
+        "json",
+        "vacancies.json",
+    ),
+    (
+        "Central bank rates service (demo partner)",
+        "Daily exchange rates",
+        "rates",
+        "csv",
+        "rates.csv",
+    ),
+]
+
+
+def seed():
+    base = settings.DEMO_FEED_BASE_URL.rstrip("/")
+    Country.objects.get_or_create(code="KR", defaults={"name_en": "South Korea"})
+    runs = 0
+    for partner_name, name, kind, format, sample in FEEDS:
+        partner, _ = Partner.objects.get_or_create(name=partner_name)
+        if kind == "vacancies":
+            Publisher.objects.get_or_create(partner=partner, channel="employer")
+        feed, _created = Feed.objects.get_or_create(
+            partner=partner,
+            name=name,
+            defaults={
+                "kind": kind,
+                "format": format,
+                "url": f"{base}/demo-feeds/{sample}",
+                "interval_minutes": 60,
+            },
+        )
+        if not feed.runs.exists():
+            run_feed(feed, body=(SAMPLES / sample).read_bytes(), trigger=FeedRun.Trigger.PUSH)
+            runs += 1
+    return f"{len(FEEDS)} demo feeds, {runs} synced now"
