@@ -93,7 +93,13 @@ class Vacancies:
                 continue
             data = serializer.validated_data
             if data["external_id"] in seen:
-                applied.errors.append((line, "external_id", _("This identifier appears twice.")))
+                applied.errors.append(
+                    (
+                        line,
+                        "external_id",
+                        _("This external id appears more than once in the document."),
+                    )
+                )
                 continue
             seen.add(data["external_id"])
             current = existing.get(data["external_id"])
@@ -182,9 +188,9 @@ class Licences:
             agency_services.record_surrender(licence, None, reason, basis)
         else:
             raise ValidationError(
-                _("A licence that is %(current)s cannot become %(target)s.")
+                _("A feed cannot make a licence that is %(current)s %(target)s.")
                 % {
-                    "current": LicenceStatus(current).label,
+                    "current": LicenceStatus(current).label if current else "-",
                     "target": LicenceStatus(target).label,
                 }
             )

@@ -225,7 +225,7 @@ class FeedRun(models.Model):
         _("withdrawal awaiting approval"),
         default=list,
         blank=True,
-        help_text=_("External ids a full snapshot left out, held back by the 20% guard."),
+        help_text=_("External ids a full snapshot left out, held back until an operator decides."),
     )
 
     class Meta:

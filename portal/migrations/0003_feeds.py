@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
                 ('withdrawn', models.PositiveIntegerField(default=0, verbose_name='withdrawn')),
                 ('rejected', models.PositiveIntegerField(default=0, verbose_name='rejected')),
                 ('error', models.TextField(blank=True, verbose_name='error')),
-                ('pending_withdrawal', models.JSONField(blank=True, default=list, help_text='External ids a full snapshot left out, held back by the 20% guard.', verbose_name='withdrawal awaiting approval')),
+                ('pending_withdrawal', models.JSONField(blank=True, default=list, help_text='External ids a full snapshot left out, held back until an operator decides.', verbose_name='withdrawal awaiting approval')),
                 ('feed', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='runs', to='portal.feed')),
             ],
             options={
