@@ -76,7 +76,7 @@ def test_licence_statuses_change_through_the_registry_services(partner_server, m
     event = LicenceEvent.objects.filter(licence=licence).latest("pk")
     assert event.officer is None
     assert event.reason == "Unpaid wages"
-    assert f"run {run.pk}" in event.legal_basis
+    assert str(feed) in event.legal_basis and str(run.pk) in event.legal_basis
 
     # Reinstated by the authority's next document.
     records[0]["status"] = "active"
