@@ -8,6 +8,14 @@ from django_countries.fields import Country
 from agencies.models import Agency, LicenceDestination, LicenceStatus, LicensingAuthority
 
 
+def covered_destinations():
+    """Only the destinations some licence covers: a short list a person can scan,
+    instead of every country in the world. A callable, so the list is read when the
+    form is used, never frozen in a field built earlier."""
+    codes = set(LicenceDestination.objects.values_list("country", flat=True).distinct())
+    return sorted(((code, Country(code).name) for code in codes), key=lambda choice: choice[1])
+
+
 class AgencyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Name, licence number or tax number"), method="filter_search", max_length=200
@@ -21,7 +29,7 @@ class AgencyFilter(django_filters.FilterSet):
     )
     destination = django_filters.ChoiceFilter(
         label=_("Licensed today for"),
-        choices=[],
+        choices=covered_destinations,
         method="filter_destination",
         empty_label=_("All"),
     )
@@ -36,15 +44,6 @@ class AgencyFilter(django_filters.FilterSet):
     class Meta:
         model = Agency
         fields = ["q", "authority", "destination", "status"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Only the destinations some licence covers: a short list a person can scan,
-        # instead of every country in the world.
-        codes = set(LicenceDestination.objects.values_list("country", flat=True).distinct())
-        self.filters["destination"].extra["choices"] = sorted(
-            ((code, Country(code).name) for code in codes), key=lambda choice: choice[1]
-        )
 
     def filter_search(self, queryset, name, value: str):
         return queryset.filter(pk__in=Agency.objects.search(value).values("pk"))

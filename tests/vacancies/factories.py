@@ -57,7 +57,7 @@ def authority(country="UZ"):
 def officer():
     user, created = User.objects.get_or_create(username="officer", defaults={"is_staff": True})
     if created:
-        user.groups.add(Group.objects.get(name="Licensing officer"))
+        user.groups.add(Group.objects.get_or_create(name="Licensing officer")[0])
     return user
 
 
