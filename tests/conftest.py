@@ -63,6 +63,24 @@ def pytest_configure(config):
     from portal.celery import app
 
     app.conf.task_always_eager = True
+    _serve_collected_static_in_live_server()
+
+
+def _serve_collected_static_in_live_server():
+    """Browser tests must see the pages as production styles them.
+
+    The live server's static handler looks files up through the finders, which
+    know only the source names; the pages link the hashed names that
+    ``collectstatic`` wrote to STATIC_ROOT (the manifest storage). Serving
+    STATIC_ROOT directly gives the browser the real, hashed stylesheet, so the
+    contrast and layout checks judge the styled page.
+    """
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.views.static import serve
+
+    StaticFilesHandler.serve = lambda handler, request: serve(
+        request, handler.file_path(request.path), document_root=settings.STATIC_ROOT
+    )
 
 
 @pytest.fixture(autouse=True)
