@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from vacancies.models import Country, Occupation, Vacancy
+from vacancies.models import Country, Occupation, Vacancy, wage_order
 from vacancies.search import search_filter
 
 CONTRACT_LENGTHS = {
@@ -16,10 +16,12 @@ CONTRACT_LENGTHS = {
 }
 
 
-# Each order ends with the primary key so that pages never repeat or skip a row.
+# Each order ends with the primary key so that pages never repeat or skip a row,
+# and each has its index (`Vacancy.Meta.indexes`). A published vacancy always has
+# its publication date, so the newest order needs no rule for empty dates.
 SORTS = {
-    "newest": (F("published_at").desc(nulls_last=True), "-pk"),
-    "wage": (F("monthly_wage_usd").desc(nulls_last=True), "-pk"),
+    "newest": ("-published_at", "-pk"),
+    "wage": (wage_order(), "-pk"),
     "deadline": (F("deadline").asc(nulls_last=True), "-pk"),
 }
 
@@ -28,7 +30,7 @@ class VacancyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Words to search"), method="filter_text", max_length=200)
     country = django_filters.ModelChoiceFilter(
         label=_("Destination country"),
-        queryset=Country.objects.all(),
+        queryset=Country.objects.names(),
         empty_label=_("All countries"),
     )
     occupation = django_filters.ModelChoiceFilter(

@@ -9,7 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,19 @@ GUIDE_SECTIONS = [
     ("diaspora", _("Diaspora organisations")),
     ("hotlines", _("Hotlines")),
 ]
+
+
+class CountryQuerySet(models.QuerySet):
+    def names(self):
+        """Countries without their guides, for lists and menus: a guide is tens of
+        kilobytes in five languages, and a list shows only the names."""
+        from django.conf import settings
+
+        languages = settings.MODELTRANSLATION_LANGUAGES
+        guide = ["needs_review"]
+        for field, _label in GUIDE_SECTIONS:
+            guide += [field, *(f"{field}_{lang}" for lang in languages)]
+        return self.defer(*guide)
 
 
 class Country(models.Model):
@@ -69,6 +83,8 @@ class Country(models.Model):
         blank=True,
         help_text=_("Facts the editors are not sure of; shown to editors only."),
     )
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
@@ -220,6 +236,13 @@ def legal_channel(on):
     )
 
 
+def wage_order():
+    """Highest monthly wage in USD first, a wage with no exchange rate (unknown in
+    USD) last: the same on every database, and indexable on SQLite, which has no
+    NULLS LAST in an index."""
+    return Coalesce("monthly_wage_usd", Value(0)).desc()
+
+
 class Vacancy(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -289,7 +312,6 @@ class Vacancy(models.Model):
         null=True,
         blank=True,
         editable=False,
-        db_index=True,
         help_text=_("Computed from the wage and the latest exchange rate."),
     )
     hours_per_week = models.PositiveSmallIntegerField(_("hours per week"), null=True, blank=True)
@@ -371,11 +393,47 @@ class Vacancy(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("vacancy")
         verbose_name_plural = _("vacancies")
+        # One index per order the list offers (`vacancies.filters.SORTS`), in
+        # exactly that order, so a page of twenty is read off the index instead
+        # of sorting every match; each again within a country, the filter
+        # nearly every search uses.
         indexes = [
             models.Index(
-                fields=["status", "country", "-published_at"], name="vacancy_status_country"
+                F("status"), F("published_at").desc(), F("id").desc(), name="vacancy_newest"
             ),
-            models.Index(fields=["status", "-published_at"], name="vacancy_status_published"),
+            models.Index(
+                F("status"),
+                F("country"),
+                F("published_at").desc(),
+                F("id").desc(),
+                name="vacancy_country_newest",
+            ),
+            models.Index(
+                F("status"),
+                wage_order(),
+                F("id").desc(),
+                name="vacancy_highest_wage",
+            ),
+            models.Index(
+                F("status"),
+                F("country"),
+                wage_order(),
+                F("id").desc(),
+                name="vacancy_country_wage",
+            ),
+            models.Index(
+                F("status"),
+                F("deadline").asc(),
+                F("id").desc(),
+                name="vacancy_closest_deadline",
+            ),
+            models.Index(
+                F("status"),
+                F("country"),
+                F("deadline").asc(),
+                F("id").desc(),
+                name="vacancy_country_deadline",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(positions__gt=0), name="vacancy_positions_positive"),

@@ -3,24 +3,33 @@ destination guides, and the Atom feed of any search. Every page shows only what
 `Vacancy.objects.public` allows."""
 
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
-from django.db.models import Count
+from django.core.cache import cache
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from vacancies.filters import VacancyFilter
 from vacancies.models import Country, ExchangeRate, Vacancy
 from vacancies.money import home_currencies, monthly_conversions
+from vacancies.pagination import CappedPaginator
 
 PAGE_SIZE = 20
 SIMILAR_COUNT = 5
+COUNTS_CACHE_SECONDS = 60
 PROVISIONS = ["housing", "meals", "transport", "insurance", "flight"]
 
 
 def public_vacancies(on=None):
-    """Public vacancies with what a list or a feed shows of each, in one query."""
-    return Vacancy.objects.public(on).select_related("country", "occupation", "agency")
+    """Public vacancies with what a list or a feed shows of each.
+
+    Countries and agencies come in one query each for the page's rows, not joined:
+    a join would be made for every match before the database sorts and cuts the
+    page, and would carry each country's whole guide along."""
+    return Vacancy.objects.public(on).prefetch_related(
+        Prefetch("country", queryset=Country.objects.names()), "agency"
+    )
 
 
 def filtered(request):
@@ -31,7 +40,7 @@ def filtered(request):
 @require_safe
 def vacancy_list(request):
     filterset = filtered(request)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -105,16 +114,31 @@ def similar_vacancies(vacancy):
     return list(similar[:SIMILAR_COUNT])
 
 
+def open_vacancy_counts():
+    """{country code: open vacancies}, for the destination pages.
+
+    Counting every public vacancy by country takes a scan of all of them (half a
+    second at 200,000), so the figures are kept for `COUNTS_CACHE_SECONDS`: a
+    count a minute old is fine on a page that links to the always-current list.
+    """
+    key = f"vacancies:open-counts:{timezone.localdate()}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = dict(
+            Vacancy.objects.public()
+            .order_by()
+            .values("country_id")
+            .annotate(open=Count("pk"))
+            .values_list("country_id", "open")
+        )
+        cache.set(key, counts, COUNTS_CACHE_SECONDS)
+    return counts
+
+
 @require_safe
 def country_list(request):
-    counts = dict(
-        Vacancy.objects.public()
-        .order_by()
-        .values("country_id")
-        .annotate(open=Count("pk"))
-        .values_list("country_id", "open")
-    )
-    countries = list(Country.objects.all())
+    counts = open_vacancy_counts()
+    countries = list(Country.objects.names())
     for country in countries:
         country.open_vacancies = counts.get(country.code, 0)
     countries.sort(key=lambda country: (-country.open_vacancies, str(country)))
@@ -133,6 +157,6 @@ def country_detail(request, code):
         {
             "country": country,
             "vacancies": list(vacancies[:PAGE_SIZE]),
-            "open_vacancies": vacancies.count(),
+            "open_vacancies": open_vacancy_counts().get(country.code, 0),
         },
     )

@@ -5,10 +5,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.vacancies import factories
 from vacancies.models import Vacancy, VacancyCost
+from vacancies.pagination import CappedPaginator
 
 pytestmark = pytest.mark.django_db
 
@@ -131,9 +134,10 @@ def test_sort_by_wage_and_deadline(client):
     factories.vacancy(title_en="A", wage_min=1_500_000, deadline=today + timedelta(days=30))
     factories.vacancy(title_en="B", wage_min=2_500_000, deadline=today + timedelta(days=3))
     factories.vacancy(title_en="C", wage_min=2_000_000)
-    assert titles(client.get("/en/vacancies/?sort=wage")) == ["B", "C", "A"]
-    assert titles(client.get("/en/vacancies/?sort=deadline")) == ["B", "A", "C"]
-    assert titles(client.get("/en/vacancies/?sort=newest")) == ["C", "B", "A"]
+    factories.vacancy(title_en="D", wage_min=9_000_000, wage_currency="XAF")  # no rate
+    assert titles(client.get("/en/vacancies/?sort=wage")) == ["B", "C", "A", "D"]
+    assert titles(client.get("/en/vacancies/?sort=deadline")) == ["B", "A", "D", "C"]
+    assert titles(client.get("/en/vacancies/?sort=newest")) == ["D", "C", "B", "A"]
 
 
 def test_pagination_keeps_the_filters_in_the_links(client):
@@ -143,6 +147,27 @@ def test_pagination_keeps_the_filters_in_the_links(client):
     assert len(titles(response)) == 20
     assert 'href="?housing=on&amp;sort=newest&amp;page=2"' in response.content.decode()
     assert len(titles(client.get("/en/vacancies/?housing=on&sort=newest&page=2"))) == 5
+
+
+def test_a_broad_search_is_counted_only_up_to_the_limit(client, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "limit", 40)
+    for n in range(45):
+        factories.vacancy(title_en=f"Job {n}")
+    response = client.get("/en/vacancies/?page=2")
+    page = response.content.decode()
+    assert "More than 40 vacancies found" in page
+    assert "Page 2<" in page and "Page 2 of" not in page
+    assert len(titles(response)) == 20
+    assert len(titles(client.get("/en/vacancies/?page=3"))) == 20  # page 3 is page 2 again
+
+
+def test_a_search_within_the_limit_is_counted_exactly(client, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "limit", 40)
+    for n in range(40):
+        factories.vacancy(title_en=f"Job {n}")
+    page = client.get("/en/vacancies/?page=2").content.decode()
+    assert "40 vacancies found" in page and "More than" not in page
+    assert "Page 2 of 2" in page
 
 
 @pytest.mark.parametrize(
@@ -169,16 +194,30 @@ def test_malformed_filters_answer_200(client, query):
     assert response.status_code == 200
 
 
-def test_list_page_queries_do_not_grow_with_page_size(client, django_assert_max_num_queries):
+def test_list_page_queries_do_not_grow_with_page_size(client):
+    """The same queries for one vacancy as for a full page from many agencies:
+    count, page, countries, agencies, the filter menus and the hotlines."""
     factories.rates(KRW=1400)
-    agency = factories.agency()
-    factories.licence(agency, destinations=["KR"])
     occupation = factories.occupation("8")
-    for n in range(25):
-        factories.vacancy(channel="agency", agency=agency, occupation=occupation, housing=n % 2)
-    with django_assert_max_num_queries(5):
-        response = client.get("/en/vacancies/?q=operator&sort=wage")
-    assert len(titles(response)) == 20
+
+    def queries_for_list():
+        with CaptureQueriesContext(connection) as context:
+            response = client.get("/en/vacancies/?q=operator&sort=wage")
+        return len(titles(response)), len(context.captured_queries)
+
+    def add_vacancies(count):
+        for n in range(count):
+            agency = factories.agency()
+            factories.licence(agency, destinations=["KR"])
+            factories.vacancy(channel="agency", agency=agency, occupation=occupation, housing=n % 2)
+
+    add_vacancies(1)
+    shown, one = queries_for_list()
+    assert shown == 1
+    add_vacancies(24)
+    shown, full_page = queries_for_list()
+    assert shown == 20
+    assert full_page == one <= 8
 
 
 def full_vacancy(**fields):
@@ -282,6 +321,17 @@ def test_countries_list_counts_open_vacancies(client, korea, uk, django_assert_m
     counts = {c.code: c.open_vacancies for c in response.context["countries"]}
     assert counts["KR"] == 2 and counts["GB"] == 0
     assert response.context["countries"][0].code == "KR", "most open vacancies first"
+
+
+def test_open_vacancy_counts_are_counted_once_for_all_destination_pages(client, korea):
+    factories.vacancy(country=korea)
+    client.get("/ru/countries/")
+    with CaptureQueriesContext(connection) as context:
+        list_page = client.get("/ru/countries/")
+        country_page = client.get("/ru/countries/KR/")
+    assert not [q for q in context.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert {c.code: c.open_vacancies for c in list_page.context["countries"]}["KR"] == 1
+    assert country_page.context["open_vacancies"] == 1
 
 
 def test_shipped_guides_are_loaded_in_every_language(client):
