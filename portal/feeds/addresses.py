@@ -1,7 +1,10 @@
 """Which feed URLs the portal may fetch: http(s) only and, in production, never
 an address inside the portal's own network (loopback, private, link-local), so a
-feed cannot be used to probe internal services. Checked when the feed is saved
-and again, on the resolved address, every time it is fetched."""
+feed cannot be used to probe internal services. Checked when the feed is saved,
+on the resolved address before each fetch, and finally on the address the socket
+actually connected to, before a byte is sent (`PublicAddressesOnly`): a host name
+that resolves to a public address for the check and to an internal one a moment
+later (DNS rebinding) gets nothing."""
 
 import ipaddress
 import socket
@@ -10,6 +13,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 SCHEMES = ("http", "https")
 
@@ -40,3 +46,48 @@ def check_url(url, resolve=False):
         raise ValidationError(
             _("Addresses inside a private network cannot be fetched."), code="private"
         )
+
+
+class PrivateAddressError(Exception):
+    """The connection reached an address inside a private network."""
+
+
+class _ConnectsToPublicAddresses:
+    def _new_conn(self):
+        sock = super()._new_conn()
+        if not settings.FEED_ALLOW_PRIVATE_ADDRESSES:
+            peer = ipaddress.ip_address(sock.getpeername()[0].split("%")[0])
+            if not peer.is_global:
+                sock.close()
+                raise PrivateAddressError(
+                    _("Addresses inside a private network cannot be fetched.")
+                )
+        return sock
+
+
+class _PublicHTTPConnection(_ConnectsToPublicAddresses, HTTPConnection):
+    pass
+
+
+class _PublicHTTPSConnection(_ConnectsToPublicAddresses, HTTPSConnection):
+    pass
+
+
+class _PublicHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _PublicHTTPConnection
+
+
+class _PublicHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _PublicHTTPSConnection
+
+
+class PublicAddressesOnly(HTTPAdapter):
+    """A requests adapter whose connections check the connected address, so no
+    request (and no partner token) ever reaches an internal service."""
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _PublicHTTPPool,
+            "https": _PublicHTTPSPool,
+        }

@@ -30,10 +30,16 @@ def download(feed):
         headers[feed.token_header or "Authorization"] = token
     limit, timeout = settings.FEED_MAX_BYTES, settings.FEED_TIMEOUT
     deadline = time.monotonic() + timeout
+    session = requests.Session()
+    for scheme in addresses.SCHEMES:
+        session.mount(f"{scheme}://", addresses.PublicAddressesOnly())
     try:
-        with requests.get(
-            feed.url, headers=headers, timeout=timeout, stream=True, allow_redirects=False
-        ) as response:
+        with (
+            session,
+            session.get(
+                feed.url, headers=headers, timeout=timeout, stream=True, allow_redirects=False
+            ) as response,
+        ):
             if response.status_code >= 500:
                 raise TransientError(
                     _("The partner answered %(status)s.") % {"status": response.status_code}
@@ -57,6 +63,8 @@ def download(feed):
         raise TransientError(
             _("The partner could not be reached: %(error)s") % {"error": type(error).__name__}
         ) from None
+    except addresses.PrivateAddressError as error:
+        raise DocumentError(str(error)) from None
     except requests.RequestException as error:
         raise DocumentError(
             _("The partner could not be reached: %(error)s") % {"error": type(error).__name__}

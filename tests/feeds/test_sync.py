@@ -1,6 +1,8 @@
 """Feed runs against a real partner server: each kind of bad document, and the
 outcome and counts recorded for it."""
 
+import socket
+
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -266,3 +268,29 @@ def test_inactive_feed_is_not_run(partner_server, make_feed):
     feed = make_feed(partner_server.serve("/jobs.json", ten_vacancies()), is_active=False)
     assert sync_feed.apply(args=[feed.pk]).get() is None
     assert not FeedRun.objects.exists()
+
+
+def test_a_host_name_rebound_to_an_internal_address_gets_no_request(
+    partner_server, make_feed, settings, monkeypatch
+):
+    """DNS rebinding: the name resolves to a public address for the check, then to
+    127.0.0.1 when the connection is made. The connection is refused before the
+    request (and the partner's token) is sent."""
+    url = partner_server.serve("/jobs.json", ten_vacancies())
+    feed = make_feed(url.replace("127.0.0.1", "feeds.partner.example"))
+    feed.token = "secret"
+    feed.save()
+    settings.FEED_ALLOW_PRIVATE_ADDRESSES = False
+    real_getaddrinfo = socket.getaddrinfo
+    answers = iter(["93.184.216.34"])  # public for the check, then loopback
+
+    def rebinding_getaddrinfo(host, port, *args, **kwargs):
+        if host == "feeds.partner.example":
+            host = next(answers, "127.0.0.1")
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding_getaddrinfo)
+    run = sync.run_feed(feed)
+    assert run.outcome == "failed"
+    assert "private network" in run.error
+    assert not partner_server.requests
