@@ -60,7 +60,8 @@ def vacancy_list(request):
 def vacancy_preview(request, pk):
     """The vacancy page as it will look, for editors, whatever its status."""
     vacancy = get_object_or_404(
-        Vacancy.objects.select_related("country", "occupation", "agency", "authority"), pk=pk
+        Vacancy.objects.select_related("country", "occupation", "agency", "authority", "partner"),
+        pk=pk,
     )
     return render_detail(request, vacancy, preview=True)
 
@@ -68,7 +69,7 @@ def vacancy_preview(request, pk):
 @require_safe
 def vacancy_detail(request, pk):
     vacancy = get_object_or_404(
-        Vacancy.objects.select_related("country", "occupation", "agency", "authority")
+        Vacancy.objects.select_related("country", "occupation", "agency", "authority", "partner")
         .prefetch_related("costs")
         .exclude(status=Vacancy.Status.DRAFT),
         pk=pk,

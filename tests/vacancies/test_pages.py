@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from portal.models import Partner
 from tests.vacancies import factories
 from vacancies.models import Vacancy, VacancyCost
 from vacancies.pagination import CappedPaginator
@@ -258,6 +259,17 @@ def test_detail_shows_what_to_check_before_signing(client):
     assert "https://wa.me/?text=" in html
     html_ky = client.get(f"/ky/vacancies/{vacancy.pk}/").content.decode()
     assert "KGS" in html_ky
+
+
+def test_detail_says_where_a_vacancy_came_from_and_when_it_was_updated(client):
+    partner = Partner.objects.create(name="Hanil Manpower Co.")
+    vacancy = factories.vacancy(source="feed", partner=partner, external_id="HM-1")
+    html = client.get(f"/en/vacancies/{vacancy.pk}/").content.decode()
+    updated = timezone.localtime(vacancy.updated_at).strftime("%-d.%m.%Y")
+    assert f"partner feed: Hanil Manpower Co., last updated {updated}" in html
+    manual = factories.vacancy()
+    html = client.get(f"/en/vacancies/{manual.pk}/").content.decode()
+    assert "entered by staff, last updated" in html
 
 
 def test_detail_links_the_agency_to_its_registry_page_and_the_report_form(client):
