@@ -41,6 +41,16 @@ def is_licensed_for(agency, country_code, on=None):
     )
 
 
+def licensed_destinations(agencies, on=None):
+    """{(agency id, destination code)} the agencies are licensed for on a date (today):
+    `is_licensed_for` for many vacancies at once, in one query."""
+    return set(
+        LicenceDestination.objects.in_force(on)
+        .filter(licence__agency__in=agencies)
+        .values_list("licence__agency_id", "country")
+    )
+
+
 # --- deposits --------------------------------------------------------------------------
 
 SIGNED_AMOUNT = Case(

@@ -79,6 +79,13 @@ class VacancyAdmin(TabbedTranslationAdmin):
     def missing_translations(self, obj):
         return missing_languages(obj, "title") or "—"
 
+    def save_model(self, request, obj, form, change):
+        """An editor's change (costs included) makes a partner feed compare its
+        next record for the vacancy in full rather than skip it as identical to
+        the record last applied."""
+        obj.feed_record_checksum = ""
+        super().save_model(request, obj, form, change)
+
     @admin.display(description=_("preview"))
     def preview(self, obj):
         if obj.pk is None:

@@ -371,6 +371,11 @@ class Vacancy(models.Model):
         _("source"), max_length=6, choices=Source.choices, default=Source.MANUAL
     )
     external_id = models.CharField(_("external id"), max_length=100, blank=True)
+    # The checksum of the partner feed record the vacancy was last saved from, so
+    # that the next document's identical record is recognised without validating
+    # it again; empty after any other change (API, admin, closing), which makes
+    # the feed compare the record in full.
+    feed_record_checksum = models.CharField(max_length=64, blank=True, editable=False)
 
     status = models.CharField(
         _("status"), max_length=9, choices=Status.choices, default=Status.DRAFT

@@ -1,23 +1,34 @@
-"""State changes of vacancies and rates: pages, admin and API call these."""
+"""State changes of vacancies and rates: pages, admin, API and feeds call these."""
 
+import copy
 from decimal import Decimal
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agencies.models import LicensingAuthority
-from agencies.services import is_licensed_for
-from vacancies.models import ExchangeRate, Vacancy, VacancyCost, to_usd
+from agencies.models import Agency, LicensingAuthority
+from agencies.services import licensed_destinations
+from vacancies.models import Country, ExchangeRate, Occupation, Vacancy, VacancyCost, to_usd
 
 
-def check_agency_fee(agency, amount, currency, rates=None):
+def fee_caps():
+    """{country code: the authority whose fee cap binds agencies registered there}."""
+    return {authority.country.code: authority for authority in LicensingAuthority.objects.all()}
+
+
+def check_agency_fee(agency, amount, currency, rates=None, caps=None):
     """Refuse an agency service fee above the cap of the authority that licenses the
     agency (the authority of its country of registration; none when it sets no cap).
     Raises ValidationError naming the amount; a fee in another currency is compared
-    through the exchange rates."""
-    authority = LicensingAuthority.objects.filter(country=agency.country).first()
+    through the exchange rates. ``rates`` and ``caps`` (`fee_caps`) spare the
+    queries when many fees are checked."""
+    if caps is None:
+        authority = LicensingAuthority.objects.filter(country=agency.country).first()
+    else:
+        authority = caps.get(agency.country.code)
     if authority is None or authority.max_service_fee is None:
         return  # the law sets no cap
     cap, cap_currency = authority.max_service_fee, authority.max_service_fee_currency
@@ -71,8 +82,12 @@ def refresh_wages_in_usd(currency=None):
 
 @transaction.atomic
 def close_vacancies(queryset):
-    """Close vacancies (admin bulk action, partner updates); returns how many closed."""
-    return queryset.exclude(status=Vacancy.Status.CLOSED).update(status=Vacancy.Status.CLOSED)
+    """Close vacancies (admin bulk action, partner updates); returns how many closed.
+    A partner feed's next record for a closed vacancy is compared in full, so a
+    record that publishes it is applied even if it did not change."""
+    return queryset.exclude(status=Vacancy.Status.CLOSED).update(
+        status=Vacancy.Status.CLOSED, feed_record_checksum=""
+    )
 
 
 def entitled_recruiters(partner):
@@ -80,15 +95,101 @@ def entitled_recruiters(partner):
     return set(partner.publishers.values_list("channel", "agency_id", "authority_id"))
 
 
+class PartnerRules:
+    """The rules a partner's vacancy obeys, with what they need loaded once per
+    partner (entitlements, licensed destinations, exchange rates, fee caps) rather
+    than once per vacancy: the API's single vacancy and a feed's hundred thousand
+    are checked by this same code."""
+
+    def __init__(self, partner):
+        self.partner = partner
+        self.entitled = entitled_recruiters(partner)
+        self.agency_ids = {agency for _channel, agency, _authority in self.entitled if agency}
+        self.authority_ids = {
+            authority for _channel, _agency, authority in self.entitled if authority
+        }
+
+    @cached_property
+    def licensed(self):
+        return licensed_destinations(self.agency_ids)
+
+    @cached_property
+    def rates(self):
+        return ExchangeRate.objects.latest_rates()
+
+    @cached_property
+    def caps(self):
+        return fee_caps()
+
+    def apply(self, vacancy, data):
+        """Set a record's validated data (without its costs) on the vacancy; raise
+        ValidationError naming the field for a channel or recruiter the partner is
+        not entitled to, or an agency not licensed for the destination today."""
+        for name, value in data.items():
+            setattr(vacancy, name, value)
+        self._check_entitlement(vacancy)
+        if vacancy.status == Vacancy.Status.PUBLISHED:
+            if vacancy.published_at is None:
+                vacancy.published_at = timezone.now()
+            if (
+                vacancy.channel == Vacancy.Channel.AGENCY
+                and (vacancy.agency_id, vacancy.country_id) not in self.licensed
+            ):
+                raise ValidationError(
+                    {"country": _("This agency is not licensed for this destination today.")}
+                )
+
+    def _check_entitlement(self, vacancy):
+        entitled = self.entitled
+        if not any(channel == vacancy.channel for channel, _agency, _authority in entitled):
+            raise ValidationError(
+                {"channel": _("Your organisation may not publish vacancies through this channel.")}
+            )
+        if vacancy.channel == Vacancy.Channel.AGENCY:
+            vacancy.authority = None
+            if (vacancy.channel, vacancy.agency_id, None) not in entitled:
+                raise ValidationError(
+                    {"agency": _("Your organisation may not publish for this agency.")}
+                )
+        elif vacancy.channel == Vacancy.Channel.AUTHORITY:
+            vacancy.agency = None
+            if (vacancy.channel, None, vacancy.authority_id) not in entitled:
+                raise ValidationError(
+                    {"authority": _("Your organisation may not publish for this authority.")}
+                )
+        else:
+            vacancy.agency = vacancy.authority = None
+
+    def check_costs(self, vacancy, costs):
+        """Refuse an agency fee above the legal cap, naming the cost by its place in
+        the record (``costs.<index>.amount``)."""
+        for index, cost in enumerate(costs):
+            if cost["kind"] == VacancyCost.Kind.AGENCY_FEE and vacancy.agency_id:
+                try:
+                    check_agency_fee(
+                        vacancy.agency, cost["amount"], cost["currency"], self.rates, self.caps
+                    )
+                except ValidationError as error:
+                    raise ValidationError(
+                        {f"costs.{index}.{field}": m for field, m in error.message_dict.items()}
+                    ) from None
+
+
 @transaction.atomic
-def save_partner_vacancy(partner, data, instance=None, source=Vacancy.Source.API):
+def save_partner_vacancy(
+    partner, data, instance=None, source=Vacancy.Source.API, *, rules=None, checksum=""
+):
     """Create or update a partner's vacancy from validated API data.
 
     Idempotent: a POST with an external id the partner already used updates that
     vacancy. Refusals raise ValidationError naming the field: a channel or recruiter
     the partner is not entitled to, an agency not licensed for the destination
-    today, an agency fee above the cap. Returns (vacancy, created).
+    today, an agency fee above the cap, anything `Model.full_clean` refuses.
+    ``rules`` are the partner's already loaded `PartnerRules`; ``checksum`` that of
+    the feed record the data comes from (none from the API, which makes the feed
+    compare its next record in full). Returns (vacancy, created).
     """
+    rules = rules or PartnerRules(partner)
     data = dict(data)
     costs = data.pop("costs", None)
     if instance is None:
@@ -99,52 +200,216 @@ def save_partner_vacancy(partner, data, instance=None, source=Vacancy.Source.API
         )
     created = instance is None
     vacancy = instance or Vacancy(partner=partner, source=source)
-    for name, value in data.items():
-        setattr(vacancy, name, value)
-    _check_entitlement(partner, vacancy)
-    if vacancy.status == Vacancy.Status.PUBLISHED:
-        if vacancy.published_at is None:
-            vacancy.published_at = timezone.now()
-        if vacancy.channel == Vacancy.Channel.AGENCY and not is_licensed_for(
-            vacancy.agency, vacancy.country_id
-        ):
-            raise ValidationError(
-                {"country": _("This agency is not licensed for this destination today.")}
-            )
+    rules.apply(vacancy, data)
+    vacancy.feed_record_checksum = checksum
     vacancy.full_clean()
+    if costs is not None:
+        rules.check_costs(vacancy, costs)
     vacancy.save()
     if costs is not None:
         vacancy.costs.all().delete()
-        rates = ExchangeRate.objects.latest_rates()
-        for index, cost in enumerate(costs):
-            if cost["kind"] == VacancyCost.Kind.AGENCY_FEE and vacancy.agency_id:
-                try:
-                    check_agency_fee(vacancy.agency, cost["amount"], cost["currency"], rates)
-                except ValidationError as error:
-                    raise ValidationError(
-                        {f"costs.{index}.{field}": m for field, m in error.message_dict.items()}
-                    ) from None
         VacancyCost.objects.bulk_create(VacancyCost(vacancy=vacancy, **cost) for cost in costs)
     return vacancy, created
 
 
-def _check_entitlement(partner, vacancy):
-    entitled = entitled_recruiters(partner)
-    if not any(channel == vacancy.channel for channel, _agency, _authority in entitled):
-        raise ValidationError(
-            {"channel": _("Your organisation may not publish vacancies through this channel.")}
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+# (name, attname) of the columns a batch may change.
+_COLUMNS = [(field.name, field.attname) for field in Vacancy._meta.concrete_fields]
+# Checked by the database while a batch is written (and in full by
+# `save_partner_vacancy` if it refuses the batch): each would cost a query per vacancy.
+_RELATED = [field.name for field in Vacancy._meta.concrete_fields if field.is_relation]
+
+
+class PartnerVacancies:
+    """Many vacancies of one partner saved at once (a feed document), by the rules
+    of `save_partner_vacancy`: what the rules need is loaded once (`PartnerRules`),
+    each vacancy is checked in Python without a query, and the checked ones are
+    written a batch at a time. What only the database checks cheaply (foreign
+    keys, constraints, uniqueness) it checks as a batch is written; a batch it
+    refuses is saved again one vacancy at a time through `save_partner_vacancy`,
+    whose full validation names the refused vacancy and why, while the others
+    apply."""
+
+    batch_size = 1000
+
+    def __init__(self, partner, source=Vacancy.Source.FEED):
+        self.partner = partner
+        self.source = source
+        self.rules = PartnerRules(partner)
+        # Copied for each new vacancy: constructing one works out each translated
+        # field's default in its own language, which costs more than checking it.
+        self._blank = Vacancy(partner=partner, source=source)
+        self._checked_defaults = _checked_defaults(self._blank)
+
+    def checksums(self):
+        """{external id: checksum of the feed record it was last saved from, or ""}."""
+        return dict(
+            Vacancy.objects.filter(partner=self.partner).values_list(
+                "external_id", "feed_record_checksum"
+            )
         )
-    if vacancy.channel == Vacancy.Channel.AGENCY:
-        vacancy.authority = None
-        if (vacancy.channel, vacancy.agency_id, None) not in entitled:
-            raise ValidationError(
-                {"agency": _("Your organisation may not publish for this agency.")}
+
+    def related_objects(self):
+        """What records name, by field and key as text, for `VacancySerializer`'s
+        ``preloaded`` context: destinations, occupations and the recruiters the
+        partner may publish for."""
+        return {
+            "country": {country.code: country for country in Country.objects.all()},
+            "occupation": {occupation.code: occupation for occupation in Occupation.objects.all()},
+            "agency": {
+                str(agency.pk): agency
+                for agency in Agency.objects.filter(pk__in=self.rules.agency_ids)
+            },
+            "authority": {
+                str(authority.pk): authority
+                for authority in LicensingAuthority.objects.filter(pk__in=self.rules.authority_ids)
+            },
+        }
+
+    def save(self, records):
+        """Save [(validated data, feed record checksum), ...]; returns for each
+        record, in order, CREATED, UPDATED, UNCHANGED (it states nothing new) or
+        the ValidationError refusing it."""
+        outcomes = []
+        for start in range(0, len(records), self.batch_size):
+            outcomes += self._save_batch(records[start : start + self.batch_size])
+        return outcomes
+
+    def _save_batch(self, records):
+        stored = {
+            vacancy.external_id: vacancy
+            for vacancy in Vacancy.objects.select_for_update(of=("self",))
+            .filter(
+                partner=self.partner, external_id__in=[data["external_id"] for data, _ in records]
             )
-    elif vacancy.channel == Vacancy.Channel.AUTHORITY:
-        vacancy.agency = None
-        if (vacancy.channel, None, vacancy.authority_id) not in entitled:
-            raise ValidationError(
-                {"authority": _("Your organisation may not publish for this authority.")}
+            .select_related("agency", "occupation")
+            .prefetch_related("costs")
+        }
+        now = timezone.now()
+        outcomes, batch, marked = [], _Batch(), []
+        for data, checksum in records:
+            current = stored.get(data["external_id"])
+            if current is not None and _same(current, data):
+                if current.feed_record_checksum != checksum:
+                    current.feed_record_checksum = checksum
+                    marked.append(current)
+                outcomes.append(UNCHANGED)
+                continue
+            vacancy = current or copy.copy(self._blank)
+            before = current and [getattr(current, attname) for _name, attname in _COLUMNS]
+            data = dict(data)
+            costs = data.pop("costs", None)
+            try:
+                self.rules.apply(vacancy, data)
+                vacancy.feed_record_checksum = checksum
+                vacancy.full_clean(
+                    exclude=_RELATED + self._unchanged_defaults(vacancy),
+                    validate_unique=False,
+                    validate_constraints=False,
+                )
+                if costs is not None:
+                    self.rules.check_costs(vacancy, costs)
+            except ValidationError as error:
+                outcomes.append(error)
+                continue
+            vacancy.set_derived_fields(self.rules.rates)
+            if current is None:
+                batch.new.append(vacancy)
+                outcomes.append(CREATED)
+            else:
+                vacancy.updated_at = now
+                batch.changed.append(vacancy)
+                batch.fields.update(
+                    name
+                    for (name, attname), value in zip(_COLUMNS, before, strict=True)
+                    if getattr(vacancy, attname) != value
+                )
+                outcomes.append(UPDATED)
+            if costs is not None:
+                batch.costs.append((vacancy, costs, current is not None))
+        try:
+            with transaction.atomic():
+                batch.write()
+        except IntegrityError:
+            outcomes = [
+                self._save_one(data, checksum) if outcome in (CREATED, UPDATED) else outcome
+                for (data, checksum), outcome in zip(records, outcomes, strict=True)
+            ]
+        Vacancy.objects.bulk_update(marked, ["feed_record_checksum"])
+        return outcomes
+
+    def _unchanged_defaults(self, vacancy):
+        """The fields of a vacancy still holding the very value the blank vacancy
+        holds and that value passed `Field.clean`: checking it again would only
+        repeat the same check on the same value."""
+        return [
+            name
+            for name, attname, value in self._checked_defaults
+            if getattr(vacancy, attname) is value
+        ]
+
+    def _save_one(self, data, checksum):
+        try:
+            _vacancy, created = save_partner_vacancy(
+                self.partner, data, source=self.source, rules=self.rules, checksum=checksum
             )
-    else:
-        vacancy.agency = vacancy.authority = None
+        except ValidationError as error:
+            return error
+        return CREATED if created else UPDATED
+
+
+def _checked_defaults(blank):
+    """(name, attname, value) of the blank vacancy's fields whose value `Field.clean`
+    accepts and would not skip as empty: most fields a partner's record leaves out."""
+    checked = []
+    for field in Vacancy._meta.concrete_fields:
+        value = getattr(blank, field.attname)
+        if field.is_relation or (field.blank and value in field.empty_values):
+            continue
+        try:
+            field.clean(value, blank)
+        except ValidationError:
+            continue
+        checked.append((field.name, field.attname, value))
+    return checked
+
+
+class _Batch:
+    """Checked vacancies waiting to be written together."""
+
+    def __init__(self):
+        self.new, self.changed, self.fields = [], [], set()
+        self.costs = []  # (vacancy, its costs, whether it had costs before)
+
+    def write(self):
+        Vacancy.objects.bulk_create(self.new)
+        if self.changed:
+            # Each changed column becomes a CASE with a branch per vacancy, which
+            # the database walks for every row: a fifth of a batch at a time
+            # costs half as much as all of it.
+            Vacancy.objects.bulk_update(self.changed, sorted(self.fields), batch_size=200)
+        VacancyCost.objects.filter(
+            vacancy__in=[vacancy for vacancy, _costs, stored in self.costs if stored]
+        ).delete()
+        VacancyCost.objects.bulk_create(
+            VacancyCost(vacancy=vacancy, **cost)
+            for vacancy, costs, _stored in self.costs
+            for cost in costs
+        )
+
+
+def _same(vacancy, data):
+    """Does a stored vacancy already say everything the validated record says?"""
+    for name, value in data.items():
+        if name == "costs":
+            stored = sorted((c.kind, c.amount, c.currency) for c in vacancy.costs.all())
+            given = sorted((c["kind"], c["amount"], c["currency"]) for c in value)
+            if stored != given:
+                return False
+        elif hasattr(value, "pk"):
+            if getattr(vacancy, f"{name}_id") != value.pk:
+                return False
+        elif getattr(vacancy, name) != value:
+            return False
+    return True

@@ -1,7 +1,8 @@
 """``manage.py benchmark feeds --count N``: sync a generated vacancies document of
 N records into a benchmark partner's feed, then a second document with the same
-records (every record compared, nothing written), then the identical document
-again (checksum skip), printing each time. The benchmark partner's vacancies,
+records in another order (each recognised by its record checksum, nothing
+written), then the identical document again (document checksum skip), printing
+each time. The benchmark partner's vacancies,
 feed and runs are removed at the end."""
 
 import json

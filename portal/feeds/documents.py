@@ -31,6 +31,13 @@ def checksum(body):
     return hashlib.sha256(body).hexdigest()
 
 
+def record_checksum(record):
+    """A record's checksum, the same however its keys are ordered or its document
+    is laid out: a record whose checksum is the one stored for it says nothing new."""
+    text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def sign(body, secret):
     """The value of the signature header for ``body``: ``sha256=<hex HMAC>``."""
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()

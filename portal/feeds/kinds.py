@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
+from rest_framework import serializers
 
 from agencies import services as agency_services
 from agencies.channels import normalise_licence_number
 from agencies.models import Licence, LicenceStatus
 from blacklist import importing
+from portal.feeds import documents
 from vacancies import services as vacancy_services
 from vacancies.api.serializers import VacancySerializer
 from vacancies.models import ExchangeRate, Vacancy
@@ -50,48 +51,42 @@ def _django_errors(line, error):
             yield (line, "-" if name == "__all__" else name, message)
 
 
-def _same(vacancy, data):
-    """Does a stored vacancy already say everything the record says?"""
-    for name, value in data.items():
-        if name == "costs":
-            stored = sorted((c.kind, c.amount, c.currency) for c in vacancy.costs.all())
-            given = sorted((c["kind"], c["amount"], c["currency"]) for c in value)
-            if stored != given:
-                return False
-        elif hasattr(value, "pk"):
-            if getattr(vacancy, f"{name}_id") != value.pk:
-                return False
-        elif getattr(vacancy, name) != value:
-            return False
-    return True
-
-
 def _ids(rows, key):
     return {str(row.get(key)).strip() for row in rows if isinstance(row, dict) and row.get(key)}
 
 
 class Vacancies:
-    """Each record goes through the partner API's own serializer and
-    `vacancies.services.save_partner_vacancy` (entitlement, licence, fee cap),
-    one savepoint per record so a refused one leaves the others applied. A
-    record that states nothing new is not saved again."""
+    """Each record goes through the partner API's own serializer and the rules of
+    `vacancies.services.save_partner_vacancy` (entitlement, licence, fee cap,
+    model validation), a batch of records at a time (`PartnerVacancies`), so a
+    refused record leaves the others applied. A record identical to the one a
+    vacancy was last saved from is not even validated again; one that states
+    nothing new is not saved again."""
 
     def apply(self, feed, run, rows, first_line):
         applied = Applied(ids=_ids(rows, "external_id"))
-        existing = {
-            vacancy.external_id: vacancy
-            for vacancy in Vacancy.objects.filter(partner=feed.partner).prefetch_related("costs")
-        }
-        seen = set()
+        vacancies = vacancy_services.PartnerVacancies(feed.partner, source=Vacancy.Source.FEED)
+        stored = vacancies.checksums()
+        serializer = VacancySerializer.for_records(
+            {"status", *(name for row in rows if isinstance(row, dict) for name in row)},
+            context={"preloaded": vacancies.related_objects()},
+        )
+        seen, checked = set(), []  # checked, waiting to be saved: (line, data, checksum)
         for line, row in enumerate(rows, first_line):
             if not isinstance(row, dict):
                 applied.errors.append((line, "-", _("A record must be an object.")))
                 continue
-            serializer = VacancySerializer(data={"status": Vacancy.Status.PUBLISHED, **row})
-            if not serializer.is_valid():
-                applied.errors.extend(_serializer_errors(line, serializer.errors))
+            checksum = documents.record_checksum(row)
+            key = str(row.get("external_id")).strip()
+            if stored.get(key) == checksum and key not in seen:
+                seen.add(key)
+                applied.unchanged += 1
                 continue
-            data = serializer.validated_data
+            try:
+                data = serializer.run_validation({"status": Vacancy.Status.PUBLISHED, **row})
+            except serializers.ValidationError as error:
+                applied.errors.extend(_serializer_errors(line, error.detail))
+                continue
             if data["external_id"] in seen:
                 applied.errors.append(
                     (
@@ -102,23 +97,21 @@ class Vacancies:
                 )
                 continue
             seen.add(data["external_id"])
-            current = existing.get(data["external_id"])
-            if current is not None and _same(current, data):
-                applied.unchanged += 1
-                continue
-            try:
-                with transaction.atomic():
-                    vacancy_services.save_partner_vacancy(
-                        feed.partner, data, current, source=Vacancy.Source.FEED
-                    )
-            except ValidationError as error:
-                applied.errors.extend(_django_errors(line, error))
-                continue
-            if current is None:
-                applied.created += 1
-            else:
-                applied.updated += 1
+            checked.append((line, data, checksum))
+            if len(checked) == vacancies.batch_size:
+                self._save(vacancies, checked, applied)
+                checked = []
+        self._save(vacancies, checked, applied)
         return applied
+
+    def _save(self, vacancies, checked, applied):
+        """Save checked records (line, data, checksum) and count how each went."""
+        outcomes = vacancies.save([(data, checksum) for _line, data, checksum in checked])
+        for (line, _data, _checksum), outcome in zip(checked, outcomes, strict=True):
+            if isinstance(outcome, ValidationError):
+                applied.errors.extend(_django_errors(line, outcome))
+            else:
+                setattr(applied, outcome, getattr(applied, outcome) + 1)
 
     def _published(self, feed):
         return Vacancy.objects.filter(
