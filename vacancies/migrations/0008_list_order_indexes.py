@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('agencies', '0005_search_key_trigram_index'),
         ('portal', '0004_feed_operator_group'),
-        ('vacancies', '0006_load_country_guides'),
+        ('vacancies', '0007_vacancy_feed_record_checksum'),
     ]
 
     operations = [
