@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from portal.widgets import Select
 from vacancies.models import Country, Occupation, Vacancy, wage_order
 from vacancies.search import search_filter
 
@@ -32,12 +33,14 @@ class VacancyFilter(django_filters.FilterSet):
         label=_("Destination country"),
         queryset=Country.objects.names(),
         empty_label=_("All countries"),
+        widget=Select,
     )
     occupation = django_filters.ModelChoiceFilter(
         label=_("Occupation group"),
         queryset=Occupation.objects.filter(level=Occupation.Level.MAJOR),
         method="filter_occupation",
         empty_label=_("All occupations"),
+        widget=Select,
     )
     min_wage = django_filters.NumberFilter(
         label=_("Minimum monthly wage, USD"),
@@ -50,6 +53,7 @@ class VacancyFilter(django_filters.FilterSet):
         label=_("Language required"),
         choices=Vacancy.Language.choices,
         empty_label=_("Any"),
+        widget=Select,
     )
     housing = django_filters.BooleanFilter(
         label=_("Housing provided"),
@@ -65,9 +69,13 @@ class VacancyFilter(django_filters.FilterSet):
         ],
         method="filter_contract",
         empty_label=_("Any"),
+        widget=Select,
     )
     channel = django_filters.ChoiceFilter(
-        label=_("Recruited by"), choices=Vacancy.Channel.choices, empty_label=_("Any")
+        label=_("Recruited by"),
+        choices=Vacancy.Channel.choices,
+        empty_label=_("Any"),
+        widget=Select,
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
@@ -78,6 +86,7 @@ class VacancyFilter(django_filters.FilterSet):
         ],
         method="sort_by",
         empty_label=None,
+        widget=Select,
     )
 
     class Meta:
