@@ -80,6 +80,18 @@ def test_detail_of_public_vacancy_and_404_otherwise(api_client):
     assert api_client.get("/api/v1/vacancies/999999/").status_code == 404
 
 
+def test_a_vacancy_says_where_it_came_from_and_when_it_was_updated(api_client):
+    partner = Partner.objects.create(name="Hanil Manpower Co.")
+    fed = factories.vacancy(source="feed", partner=partner, external_id="HM-1")
+    manual = factories.vacancy()
+    listed = {v["id"]: v for v in api_client.get("/api/v1/vacancies/").json()["results"]}
+    assert listed[fed.pk]["source"] == "feed"
+    assert listed[fed.pk]["source_partner"] == "Hanil Manpower Co."
+    assert listed[fed.pk]["updated_at"].startswith(fed.updated_at.date().isoformat())
+    assert listed[manual.pk]["source"] == "manual"
+    assert listed[manual.pk]["source_partner"] is None
+
+
 def test_countries_list_and_guide(api_client):
     factories.country("XK", "Kosovo", entry_and_permits_en="Work permit first.")
     codes = [c["code"] for c in api_client.get("/api/v1/countries/").json()]

@@ -87,6 +87,7 @@ class VacancySerializer(serializers.ModelSerializer):
     age_max = serializers.IntegerField(min_value=16, max_value=75, required=False, allow_null=True)
     external_id = serializers.CharField(max_length=100)
     url = serializers.SerializerMethodField()
+    source_partner = serializers.CharField(source="partner.name", read_only=True, allow_null=True)
 
     class Meta:
         model = Vacancy
@@ -130,8 +131,19 @@ class VacancySerializer(serializers.ModelSerializer):
             "authority",
             "published_at",
             "expires_on",
+            "source",
+            "source_partner",
+            "updated_at",
         ]
-        read_only_fields = ["id", "url", "monthly_wage_usd", "published_at"]
+        read_only_fields = [
+            "id",
+            "url",
+            "monthly_wage_usd",
+            "published_at",
+            "source",
+            "source_partner",
+            "updated_at",
+        ]
         extra_kwargs = {"title_en": {"required": True, "allow_blank": False}}
 
     @classmethod

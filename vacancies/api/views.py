@@ -45,7 +45,9 @@ class VacancyViewSet(
     }
 
     def get_queryset(self):
-        queryset = Vacancy.objects.select_related("country", "occupation").prefetch_related("costs")
+        queryset = Vacancy.objects.select_related(
+            "country", "occupation", "partner"
+        ).prefetch_related("costs")
         if self.request.method in ("PUT", "PATCH"):
             # A partner changes only its own vacancies, published or not.
             return queryset.filter(partner=self.request.user)
