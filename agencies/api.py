@@ -107,15 +107,35 @@ class VerifyResultSerializer(serializers.Serializer):
     matches = VerifyMatchSerializer(many=True)
 
 
-def _in_force_ids(licence_filter):
-    return set(
-        LicenceDestination.objects.in_force().filter(**licence_filter).values_list("pk", flat=True)
-    )
+class InForceContext:
+    """Gives the serializers the ids of the destinations in force today for the
+    objects being shown, in one query per response. Views name how a destination
+    belongs to their objects in `in_force_lookup`."""
+
+    in_force_lookup = ""
+
+    def in_force_ids(self, objects):
+        return set(
+            LicenceDestination.objects.in_force()
+            .filter(**{f"{self.in_force_lookup}__in": [obj.pk for obj in objects]})
+            .values_list("pk", flat=True)
+        )
+
+    def get_serializer(self, *args, **kwargs):
+        objects = args[0] if args else None
+        if objects is not None:
+            objects = list(objects) if kwargs.get("many") else [objects]
+            kwargs.setdefault("context", self.get_serializer_context())
+            kwargs["context"]["in_force_ids"] = self.in_force_ids(objects)
+            if kwargs.get("many"):
+                args = (objects, *args[1:])
+        return super().get_serializer(*args, **kwargs)
 
 
-class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
+class AgencyViewSet(InForceContext, viewsets.ReadOnlyModelViewSet):
     """The registry of private employment agencies, their licences and channels."""
 
+    in_force_lookup = "licence__agency"
     anonymous_read = True
     required_scopes = {"*": "agencies:read"}
     serializer_class = AgencySerializer
@@ -132,18 +152,6 @@ class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
             .order_by("legal_name", "pk")
         )
 
-    def get_serializer(self, *args, **kwargs):
-        objects = args[0] if args else None
-        if objects is not None:
-            objects = list(objects) if kwargs.get("many") else [objects]
-            kwargs.setdefault("context", self.get_serializer_context())
-            kwargs["context"]["in_force_ids"] = _in_force_ids(
-                {"licence__agency__in": [agency.pk for agency in objects]}
-            )
-            if kwargs.get("many"):
-                args = (objects, *args[1:])
-        return super().get_serializer(*args, **kwargs)
-
     @extend_schema(
         summary=str(_("Is this recruiter real?")),
         parameters=[OpenApiParameter("q", str, required=True)],
@@ -158,7 +166,7 @@ class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
         agencies = [match.agency for match in result.matches]
         context = {
             **self.get_serializer_context(),
-            "in_force_ids": _in_force_ids({"licence__agency__in": [a.pk for a in agencies]}),
+            "in_force_ids": self.in_force_ids(agencies),
         }
         return Response(
             {
@@ -188,9 +196,10 @@ class LicenceFilter(django_filters.FilterSet):
         fields = ["changed_since", "status", "authority_country", "agency"]
 
 
-class LicenceViewSet(viewsets.ReadOnlyModelViewSet):
+class LicenceViewSet(InForceContext, viewsets.ReadOnlyModelViewSet):
     """Licences, for partner systems that mirror licence status (use ``changed_since``)."""
 
+    in_force_lookup = "licence"
     anonymous_read = True
     required_scopes = {"*": "agencies:read"}
     serializer_class = LicenceSerializer
@@ -206,15 +215,3 @@ class LicenceViewSet(viewsets.ReadOnlyModelViewSet):
             )
             .order_by("updated_at", "pk")
         )
-
-    def get_serializer(self, *args, **kwargs):
-        objects = args[0] if args else None
-        if objects is not None:
-            objects = list(objects) if kwargs.get("many") else [objects]
-            kwargs.setdefault("context", self.get_serializer_context())
-            kwargs["context"]["in_force_ids"] = _in_force_ids(
-                {"licence__in": [licence.pk for licence in objects]}
-            )
-            if kwargs.get("many"):
-                args = (objects, *args[1:])
-        return super().get_serializer(*args, **kwargs)

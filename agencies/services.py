@@ -32,18 +32,9 @@ EXPIRED = LicenceStatus.EXPIRED
 SURRENDERED = LicenceStatus.SURRENDERED
 
 
-def is_licensed_for(agency, country_code, on=None):
-    """Is the agency licensed to recruit for this destination on this date (today)?"""
-    return (
-        LicenceDestination.objects.in_force(on)
-        .filter(licence__agency=agency, country=str(country_code).upper())
-        .exists()
-    )
-
-
 def licensed_destinations(agencies, on=None):
-    """{(agency id, destination code)} the agencies are licensed for on a date (today):
-    `is_licensed_for` for many vacancies at once, in one query."""
+    """{(agency id, destination code)} the agencies are licensed to recruit for on a
+    date (today), in one query: what a partner's vacancies are checked against."""
     return set(
         LicenceDestination.objects.in_force(on)
         .filter(licence__agency__in=agencies)

@@ -178,25 +178,11 @@ def run(count, queries, stdout):
     source = seed(count, stdout)
     checks = _queries(source, queries)
     for name, birth, citizenship, _ in checks[:5]:  # warm the connection and caches
-        check_person(
-            surname=name[0],
-            given_name=name[1],
-            patronymic=name[2],
-            date_of_birth=birth,
-            citizenship=citizenship,
-            count=False,
-        )
+        _check(name, birth, citizenship)
     timings, found, missed = [], 0, 0
     for name, birth, citizenship, known in checks:
         started = time.perf_counter()
-        result = check_person(
-            surname=name[0],
-            given_name=name[1],
-            patronymic=name[2],
-            date_of_birth=birth,
-            citizenship=citizenship,
-            count=False,
-        )
+        result = _check(name, birth, citizenship)
         timings.append((time.perf_counter() - started) * 1000)
         if known:
             found += result.outcome == "record_found"
@@ -208,4 +194,16 @@ def run(count, queries, stdout):
         f"  p50 {_percentile(timings, 50):.2f} ms, p95 {_percentile(timings, 95):.2f} ms, "
         f"max {max(timings):.2f} ms\n"
         f"  people on the list: {found} record found, {missed} missed"
+    )
+
+
+def _check(name, birth, citizenship):
+    surname, given_name, patronymic = name
+    return check_person(
+        surname=surname,
+        given_name=given_name,
+        patronymic=patronymic,
+        date_of_birth=birth,
+        citizenship=citizenship,
+        count=False,
     )

@@ -7,6 +7,7 @@ Whether a vacancy may be shown to the public is decided in one place:
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Value
@@ -45,8 +46,6 @@ class CountryQuerySet(models.QuerySet):
     def names(self):
         """Countries without their guides, for lists and menus: a guide is tens of
         kilobytes in five languages, and a list shows only the names."""
-        from django.conf import settings
-
         languages = settings.MODELTRANSLATION_LANGUAGES
         guide = ["needs_review"]
         for field, _label in GUIDE_SECTIONS:

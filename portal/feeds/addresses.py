@@ -42,10 +42,15 @@ def check_url(url, resolve=False):
                     _("The feed's host name cannot be resolved."), code="dns"
                 ) from None
             addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
-    if any(not address.is_global for address in addresses):
+    if not all(map(is_public, addresses)):
         raise ValidationError(
             _("Addresses inside a private network cannot be fetched."), code="private"
         )
+
+
+def is_public(address):
+    """May the portal connect to this IP address? Only to the public internet."""
+    return address.is_global
 
 
 class PrivateAddressError(Exception):
@@ -57,7 +62,7 @@ class _ConnectsToPublicAddresses:
         sock = super()._new_conn()
         if not settings.FEED_ALLOW_PRIVATE_ADDRESSES:
             peer = ipaddress.ip_address(sock.getpeername()[0].split("%")[0])
-            if not peer.is_global:
+            if not is_public(peer):
                 sock.close()
                 raise PrivateAddressError(
                     _("Addresses inside a private network cannot be fetched.")

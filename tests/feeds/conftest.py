@@ -6,6 +6,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.utils import translation
 
 from portal.models import Feed, Partner
 from tests.vacancies import factories
@@ -59,6 +60,14 @@ class PartnerServer:
     def stop(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Runs record their messages in the active language; the tests read English
+    whatever test ran before (the portal's default language is Uzbek)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -99,3 +100,12 @@ def test_docker_compose_file_is_valid():
         timeout=60,
     ).stdout.split()
     assert set(services) >= {"postgres", "redis", "web", "worker", "beat"}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_postgresql_connections_do_without_jit():
+    """JIT spent seconds compiling plans of millisecond page queries."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
