@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import phonenumbers
 
-from blacklist.matching import normalise_token
+from blacklist.matching import normalise_token, split_words
 
 PHONE = "phone"
 WEBSITE = "website"
@@ -81,9 +81,8 @@ def search_key(text):
     "Ипак Йули Сервис" and "Ipak Yoli Servis" give the same key: the words go through
     the blacklist's name normaliser, which folds Cyrillic and Latin spellings.
     """
-    words = re.findall(r"\w+", _clean(text).replace("ʻ", "").replace("ʼ", "").replace("'", ""))
     keys = []
-    for word in words:
+    for word in split_words(_clean(text)):
         key = word.lower() if word.isdigit() else normalise_token(word)
         if key:
             keys.append(key)

@@ -120,6 +120,14 @@ _FOLDS = (
 )
 
 _WORD_SEPARATORS = re.compile(r"[\s\-‐‑–—.,]+")
+# A word of free text: letters and digits, with any apostrophe inside it, so that
+# Gʻisht, G'isht and G‘isht (however a phone types oʻ and gʻ) stay one word.
+_WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}]+[^\W_]+)*")
+
+
+def split_words(text: str) -> list[str]:
+    """The words of a free text (a search, a title, an agency's name), in order."""
+    return _WORD.findall(unicodedata.normalize("NFC", text or ""))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -9,22 +9,19 @@ match); on PostgreSQL that test is served by a trigram GIN index on the key
 (migration 0002).
 """
 
-import re
-
 from django.conf import settings
 from django.db.models import Q
 
-from blacklist.matching import normalise_token
+from blacklist.matching import normalise_token, split_words
 
 # A query longer than this is cut: nobody types more, and each word costs a LIKE.
 MAX_QUERY_WORDS = 6
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def tokens(text):
     """The skeletons of the words of a text, in order, without repeats or empties."""
     seen = []
-    for word in _WORD.findall(text or ""):
+    for word in split_words(text):
         skeleton = normalise_token(word)
         if skeleton and skeleton not in seen:
             seen.append(skeleton)

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from blacklist.matching import MatchLevel, PersonName, match, name_keys, normalise_token
+from blacklist.matching import (
+    MatchLevel,
+    PersonName,
+    match,
+    name_keys,
+    normalise_token,
+    split_words,
+)
 
 SAME, POSSIBLE, DIFFERENT = MatchLevel.SAME, MatchLevel.POSSIBLE, MatchLevel.DIFFERENT
 PAIRS_CSV = Path(__file__).parent / "data" / "name_pairs.csv"
@@ -410,3 +417,13 @@ def test_incomplete_names_are_never_matched(query, record):
 
 def test_match_level_values_are_the_api_values():
     assert [level.value for level in MatchLevel] == ["record_found", "possible_match", "no_record"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Gʻisht zavodi", "G'isht zavodi", "G‘isht  zavodi", "G’isht, zavodi"]
+)
+def test_a_word_keeps_its_apostrophe_however_it_is_typed(text):
+    assert [normalise_token(word) for word in split_words(text)] == [
+        normalise_token("Gʻisht"),
+        normalise_token("zavodi"),
+    ]

@@ -114,13 +114,16 @@ def test_filter_by_channel(client):
         "Ulsan",
         "Ульсан",
         "WELD",  # beginning of a word
+        "Payvandchi Gʻisht",  # two words, the second with Uzbek oʻ/gʻ
+        "payvandchi g'isht",  # the apostrophe as phones type it
+        "Payvandchi G‘isht",
     ],
 )
 def test_text_search_in_every_language_and_script(client, query):
     factories.vacancy(
         title_en="Welder",
         title_ru="Сварщик",
-        title_uz="Payvandchi",
+        title_uz="Payvandchi (g'isht zavodi)",
         title_kaa="Dánekerlewshi",
         title_ky="Ширетүүчү",
         city="Ulsan",
