@@ -25,10 +25,7 @@ def check_agency_fee(agency, amount, currency, rates=None, caps=None):
     Raises ValidationError naming the amount; a fee in another currency is compared
     through the exchange rates. ``rates`` and ``caps`` (`fee_caps`) spare the
     queries when many fees are checked."""
-    if caps is None:
-        authority = LicensingAuthority.objects.filter(country=agency.country).first()
-    else:
-        authority = caps.get(agency.country.code)
+    authority = (caps if caps is not None else fee_caps()).get(agency.country.code)
     if authority is None or authority.max_service_fee is None:
         return  # the law sets no cap
     cap, cap_currency = authority.max_service_fee, authority.max_service_fee_currency
