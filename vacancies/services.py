@@ -1,13 +1,14 @@
 """State changes of vacancies and rates: pages, admin, API and feeds call these."""
 
-import copy
 from decimal import Decimal
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models.base import ModelState
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from modeltranslation.translator import translator
 
 from agencies.models import Agency, LicensingAuthority
 from agencies.services import licensed_destinations
@@ -216,6 +217,10 @@ _COLUMNS = [(field.name, field.attname) for field in Vacancy._meta.concrete_fiel
 # Checked by the database while a batch is written (and in full by
 # `save_partner_vacancy` if it refuses the batch): each would cost a query per vacancy.
 _RELATED = [field.name for field in Vacancy._meta.concrete_fields if field.is_relation]
+# modeltranslation's untranslated fields (title, ...): each shows the value of one
+# of its per-language fields (the active language's or a fallback's), and those
+# are checked themselves.
+_UNTRANSLATED = list(translator.get_options_for_model(Vacancy).fields)
 
 
 class PartnerVacancies:
@@ -234,8 +239,7 @@ class PartnerVacancies:
         self.partner = partner
         self.source = source
         self.rules = PartnerRules(partner)
-        # Copied for each new vacancy: constructing one works out each translated
-        # field's default in its own language, which costs more than checking it.
+        # What each new vacancy starts from (`_new_vacancy`).
         self._blank = Vacancy(partner=partner, source=source)
         self._checked_defaults = _checked_defaults(self._blank)
 
@@ -246,6 +250,16 @@ class PartnerVacancies:
                 "external_id", "feed_record_checksum"
             )
         )
+
+    @cached_property
+    def _stored_ids(self):
+        """The external ids of the partner's vacancies and those batches named since: a
+        batch looks up (and locks) only the stored vacancies it names, where the
+        database would look for each external id among all the partner's
+        vacancies, a batch at a time. One that another request creates meanwhile
+        makes the unique constraint refuse the batch, and is updated when the
+        batch is saved one record at a time."""
+        return set(self.checksums())
 
     def related_objects(self):
         """What records name, by field and key as text, for `VacancySerializer`'s
@@ -265,24 +279,17 @@ class PartnerVacancies:
         }
 
     def save(self, records):
-        """Save [(validated data, feed record checksum), ...]; returns for each
-        record, in order, CREATED, UPDATED, UNCHANGED (it states nothing new) or
-        the ValidationError refusing it."""
+        """Save [(data validated by `VacancySerializer`, feed record checksum), ...];
+        returns for each record, in order, CREATED, UPDATED, UNCHANGED (it states
+        nothing new) or the ValidationError refusing it."""
         outcomes = []
         for start in range(0, len(records), self.batch_size):
             outcomes += self._save_batch(records[start : start + self.batch_size])
         return outcomes
 
     def _save_batch(self, records):
-        stored = {
-            vacancy.external_id: vacancy
-            for vacancy in Vacancy.objects.select_for_update(of=("self",))
-            .filter(
-                partner=self.partner, external_id__in=[data["external_id"] for data, _ in records]
-            )
-            .select_related("agency", "occupation")
-            .prefetch_related("costs")
-        }
+        named = [data["external_id"] for data, _ in records]
+        stored = self._stored(named)
         now = timezone.now()
         outcomes, batch, marked = [], _Batch(), []
         for data, checksum in records:
@@ -293,7 +300,7 @@ class PartnerVacancies:
                     marked.append(current)
                 outcomes.append(UNCHANGED)
                 continue
-            vacancy = current or copy.copy(self._blank)
+            vacancy = current or self._new_vacancy()
             before = current and [getattr(current, attname) for _name, attname in _COLUMNS]
             data = dict(data)
             costs = data.pop("costs", None)
@@ -301,7 +308,7 @@ class PartnerVacancies:
                 self.rules.apply(vacancy, data)
                 vacancy.feed_record_checksum = checksum
                 vacancy.full_clean(
-                    exclude=_RELATED + self._unchanged_defaults(vacancy),
+                    exclude=self._checked_already(vacancy, data),
                     validate_unique=False,
                     validate_constraints=False,
                 )
@@ -334,7 +341,46 @@ class PartnerVacancies:
                 for (data, checksum), outcome in zip(records, outcomes, strict=True)
             ]
         Vacancy.objects.bulk_update(marked, ["feed_record_checksum"])
+        self._stored_ids.update(named)
         return outcomes
+
+    def _new_vacancy(self):
+        """A new vacancy holding the blank one's values, as `copy.copy` makes it
+        (a fresh state, the blank's values and cached partner) without going
+        through pickling's protocol: constructing each vacancy would work out
+        each translated field's default in its own language. Either costs more
+        than checking the vacancy."""
+        vacancy = Vacancy.__new__(Vacancy)
+        vacancy.__dict__.update(self._blank.__dict__)
+        vacancy._state = ModelState()
+        vacancy._state.db = self._blank._state.db
+        vacancy._state.fields_cache = dict(self._blank._state.fields_cache)
+        return vacancy
+
+    def _stored(self, external_ids):
+        """{external id: the partner's stored vacancy, locked} of those named."""
+        known = [external_id for external_id in external_ids if external_id in self._stored_ids]
+        if not known:
+            return {}
+        return {
+            vacancy.external_id: vacancy
+            for vacancy in Vacancy.objects.select_for_update(of=("self",))
+            .filter(partner=self.partner, external_id__in=known)
+            .select_related("agency", "occupation")
+            .prefetch_related("costs")
+        }
+
+    def _checked_already(self, vacancy, data):
+        """The fields `full_clean` need not check again in a batch: the record's own
+        fields, which the serializer validated (it is built from the model's fields
+        and their validators, and the fields it declares itself are as strict or
+        stricter, which `tests.vacancies.test_api` holds it to); the untranslated
+        fields, whose values are per-language values checked as those; the
+        relations, which the database checks as the batch is written; and the
+        unchanged defaults. Left to check is what the rules set, such as the
+        publication date. `save_partner_vacancy`, which saves one record at a
+        time a batch the database refuses, checks everything."""
+        return {*_RELATED, *_UNTRANSLATED, *data, *self._unchanged_defaults(vacancy)}
 
     def _unchanged_defaults(self, vacancy):
         """The fields of a vacancy still holding the very value the blank vacancy

@@ -6,13 +6,16 @@ import json
 
 import pytest
 from django.contrib import admin
+from django.db import connection
+from django.utils import translation
 
-from portal.feeds import sync
+from portal.feeds import documents, sync
 from portal.feeds.models import FeedRun
 from tests.feeds.conftest import document, vacancy
 from tests.vacancies import factories
 from vacancies import services
-from vacancies.models import Publisher, Vacancy
+from vacancies.api.serializers import VacancySerializer
+from vacancies.models import Publisher, Vacancy, VacancyCost
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +59,90 @@ def test_agency_rules_refuse_only_the_offending_records(agency, make_feed):
     assert rejected(result) == {(2, "country"), (3, "costs.0.amount"), (4, "agency")}
     assert set(Vacancy.objects.public().values_list("external_id", flat=True)) == {"A1", "A5"}
     assert Vacancy.objects.get(external_id="A1").costs.get().amount == 250000
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"title_en": None}, "title_en"),
+        ({"title_uz": "x" * 201}, "title_uz"),
+        ({"employer_name": "x" * 201}, "employer_name"),
+        ({"city": "x" * 101}, "city"),
+        ({"wage_min": "12345678901.00"}, "wage_min"),
+        ({"wage_currency": "krw"}, "wage_currency"),
+        ({"wage_period": "week"}, "wage_period"),
+        ({"contract_months": 121}, "contract_months"),
+        ({"hours_per_week": 85}, "hours_per_week"),
+        ({"experience_years": -1}, "experience_years"),
+        ({"language": "xx"}, "language"),
+        ({"visa_type": ""}, "visa_type"),
+        ({"status": "hidden"}, "status"),
+        ({"expires_on": "2026-02-30"}, "expires_on"),
+    ],
+)
+def test_a_record_refused_by_the_serializer_is_refused_with_its_field(
+    partner, make_feed, fields, field
+):
+    """The batch leaves to the serializer the fields it validated; what it refuses
+    is refused with the field's name, and the other records apply."""
+    result = run(make_feed(), [vacancy("V1"), vacancy("V2", **fields)])
+    assert (result.created, rejected(result)) == (1, {(2, field)})
+
+
+def test_a_batch_stores_what_saving_one_record_at_a_time_stores(partner, make_feed):
+    """Column for column, in a language whose titles fall back to others (the
+    untranslated columns store the active language's value), and each stored
+    vacancy passes every check of `full_clean`."""
+    factories.occupation("9", "Elementary occupations")
+    records = [
+        vacancy("V1"),
+        vacancy(
+            "V2",
+            title_uz="Issiqxona ishchisi",
+            title_ru="Рабочий теплицы",
+            description_ru="Сбор овощей",
+            qualifications_en="None",
+            occupation="9",
+            city="Gimhae",
+            wage_min="9860.50",
+            wage_period="hour",
+            hours_per_week=48,
+            age_min=20,
+            age_max=40,
+            housing=True,
+            deadline="2030-01-31",
+            costs=[{"kind": "visa", "amount": "60", "currency": "USD"}],
+        ),
+    ]
+
+    def stored():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM vacancies_vacancy ORDER BY external_id")
+            names = [column[0] for column in cursor.description]
+            rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        for row in rows:
+            for name in ("id", "created_at", "updated_at", "published_at"):
+                del row[name]
+        costs = VacancyCost.objects.values_list("vacancy__external_id", "kind", "amount")
+        return rows, sorted(costs)
+
+    with translation.override("kaa"):
+        assert run(make_feed(), records).created == 2
+        in_batch = stored()
+        Vacancy.objects.all().delete()
+        for record in records:
+            serializer = VacancySerializer(data={"status": "published", **record})
+            serializer.is_valid(raise_exception=True)
+            services.save_partner_vacancy(
+                partner,
+                serializer.validated_data,
+                source=Vacancy.Source.FEED,
+                checksum=documents.record_checksum(record),
+            )
+        assert stored() == in_batch
+        assert in_batch[0][1]["title"] == "Issiqxona ishchisi"
+    for saved in Vacancy.objects.all():
+        saved.full_clean()
 
 
 def test_unchanged_records_are_skipped_and_changed_ones_updated_with_costs(partner, make_feed):
@@ -159,3 +246,27 @@ def test_queries_do_not_grow_with_the_number_of_records(
     with django_assert_max_num_queries(20):
         result = run(feed, [vacancy(f"V{n}", title_en=f"Welder {n}") for n in range(count)])
     assert result.updated == count
+
+
+def test_a_vacancy_created_meanwhile_by_another_request_is_updated(partner):
+    """A batch looks up only the external ids the partner had or a batch named;
+    one the API created meanwhile is found by the unique constraint."""
+
+    def validated(record):
+        serializer = VacancySerializer(data={"status": "published", **record})
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+    vacancies = services.PartnerVacancies(partner)
+    assert vacancies.save([(validated(vacancy("V1")), "1")]) == [services.CREATED]
+    services.save_partner_vacancy(partner, validated(vacancy("V2")))
+    outcomes = vacancies.save(
+        [(validated(vacancy("V2", title_en="Welder")), "2"), (validated(vacancy("V3")), "3")]
+    )
+    assert outcomes == [services.UPDATED, services.CREATED]
+    titles = dict(Vacancy.objects.values_list("external_id", "title_en"))
+    assert titles == {
+        "V1": "Assembly line worker V1",
+        "V2": "Welder",
+        "V3": "Assembly line worker V3",
+    }

@@ -1,10 +1,13 @@
 """The vacancies and countries API: public reads, partner writes."""
 
 import pytest
+from django.utils import timezone
+from rest_framework import serializers
 
 from agencies import services as agency_services
 from portal.models import Partner
 from tests.vacancies import factories
+from vacancies.api.serializers import VacancySerializer
 from vacancies.models import Publisher, Vacancy
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +90,7 @@ def test_a_vacancy_says_where_it_came_from_and_when_it_was_updated(api_client):
     listed = {v["id"]: v for v in api_client.get("/api/v1/vacancies/").json()["results"]}
     assert listed[fed.pk]["source"] == "feed"
     assert listed[fed.pk]["source_partner"] == "Hanil Manpower Co."
-    assert listed[fed.pk]["updated_at"].startswith(fed.updated_at.date().isoformat())
+    assert listed[fed.pk]["updated_at"].startswith(timezone.localdate(fed.updated_at).isoformat())
     assert listed[manual.pk]["source"] == "manual"
     assert listed[manual.pk]["source_partner"] is None
 
@@ -228,3 +231,70 @@ def test_published_api_vacancy_disappears_when_the_licence_is_suspended(
     assert len(api_client.get("/api/v1/vacancies/").json()["results"]) == 1
     agency_services.suspend(licensed_agency.licences.get(), factories.officer(), "Complaints")
     assert api_client.get("/api/v1/vacancies/").json()["results"] == []
+
+
+# Values at and past the limits of the model's fields: empty, lengths, integer
+# ranges, digits and decimal places, currency codes, NUL characters, booleans, dates.
+PROBES = [
+    None,
+    "",
+    " ",
+    "bad\x00id",
+    "krw",
+    "KRW",
+    "KRWX",
+    -1,
+    0,
+    1,
+    15,
+    16,
+    75,
+    76,
+    84,
+    85,
+    120,
+    121,
+    100_000,
+    100_001,
+    32_767,
+    32_768,
+    2**31,
+    "0.001",
+    "0.01",
+    "9999999999.99",
+    "99999999999.99",
+    "NaN",
+    "Infinity",
+    True,
+    False,
+    "2026-02-28",
+    "2026-02-30",
+    "2026-02-28T10:00:00Z",
+]
+
+
+def test_the_serializer_accepts_only_what_the_model_fields_accept():
+    """A feed's batch does not check again with `full_clean` the fields the
+    serializer validated (`PartnerVacancies._checked_already`): every value the
+    serializer makes of a record's field, the model field must accept."""
+    vacancy = Vacancy()
+    serializer = VacancySerializer()
+    for name, field in serializer.fields.items():
+        if field.read_only or name == "costs":
+            continue  # the costs are `VacancyCost`s, checked by `PartnerRules.check_costs`
+        model_field = Vacancy._meta.get_field(field.source)
+        if model_field.is_relation:
+            continue  # checked by the database as a batch is written
+        limit = model_field.max_length
+        lengths = [limit, limit + 1] if limit else []
+        choices = [value for value, _label in model_field.choices or []]
+        accepted = 0
+        for raw in [*PROBES, *("x" * length for length in lengths), *choices]:
+            try:
+                value = field.run_validation(raw)
+            except serializers.ValidationError:
+                continue
+            accepted += 1
+            if not (model_field.blank and value in model_field.empty_values):
+                model_field.clean(value, vacancy)
+        assert accepted, name

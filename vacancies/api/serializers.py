@@ -144,7 +144,7 @@ class VacancySerializer(serializers.ModelSerializer):
             "source_partner",
             "updated_at",
         ]
-        extra_kwargs = {"title_en": {"required": True, "allow_blank": False}}
+        extra_kwargs = {"title_en": {"required": True, "allow_blank": False, "allow_null": False}}
 
     @classmethod
     def for_records(cls, names, **kwargs):
