@@ -252,6 +252,17 @@ class PartnerVacancies:
             )
         )
 
+    @cached_property
+    def _stored_ids(self):
+        """The external ids of the partner's vacancies and of those batches named
+        since. A batch asks the database only for the stored vacancies it names:
+        asked for a thousand external ids, it reads every vacancy of the partner,
+        which a first sync would have it do for each batch to find nothing. A
+        vacancy another request creates meanwhile makes the unique constraint
+        refuse the batch, and is updated when the batch is saved one record at a
+        time."""
+        return set(self.checksums())
+
     def related_objects(self):
         """What records name, by field and key as text, for `VacancySerializer`'s
         ``preloaded`` context: destinations, occupations and the recruiters the
@@ -279,15 +290,8 @@ class PartnerVacancies:
         return outcomes
 
     def _save_batch(self, records):
-        stored = {
-            vacancy.external_id: vacancy
-            for vacancy in Vacancy.objects.select_for_update(of=("self",))
-            .filter(
-                partner=self.partner, external_id__in=[data["external_id"] for data, _ in records]
-            )
-            .select_related("agency", "occupation")
-            .prefetch_related("costs")
-        }
+        named = [data["external_id"] for data, _ in records]
+        stored = self._stored(named)
         now = timezone.now()
         outcomes, batch, marked = [], _Batch(), []
         for data, checksum in records:
@@ -339,7 +343,21 @@ class PartnerVacancies:
                 for (data, checksum), outcome in zip(records, outcomes, strict=True)
             ]
         Vacancy.objects.bulk_update(marked, ["feed_record_checksum"])
+        self._stored_ids.update(named)
         return outcomes
+
+    def _stored(self, external_ids):
+        """{external id: the partner's stored vacancy, locked} of those named."""
+        known = [external_id for external_id in external_ids if external_id in self._stored_ids]
+        if not known:
+            return {}
+        return {
+            vacancy.external_id: vacancy
+            for vacancy in Vacancy.objects.select_for_update(of=("self",))
+            .filter(partner=self.partner, external_id__in=known)
+            .select_related("agency", "occupation")
+            .prefetch_related("costs")
+        }
 
     def _checked_already(self, vacancy, data):
         """The fields `full_clean` need not check again in a batch: the record's own

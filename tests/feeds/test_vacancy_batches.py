@@ -246,3 +246,27 @@ def test_queries_do_not_grow_with_the_number_of_records(
     with django_assert_max_num_queries(20):
         result = run(feed, [vacancy(f"V{n}", title_en=f"Welder {n}") for n in range(count)])
     assert result.updated == count
+
+
+def test_a_vacancy_created_meanwhile_by_another_request_is_updated(partner):
+    """A batch looks up only the external ids the partner had or a batch named;
+    one the API created meanwhile is found by the unique constraint."""
+
+    def validated(record):
+        serializer = VacancySerializer(data={"status": "published", **record})
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+    vacancies = services.PartnerVacancies(partner)
+    assert vacancies.save([(validated(vacancy("V1")), "1")]) == [services.CREATED]
+    services.save_partner_vacancy(partner, validated(vacancy("V2")))
+    outcomes = vacancies.save(
+        [(validated(vacancy("V2", title_en="Welder")), "2"), (validated(vacancy("V3")), "3")]
+    )
+    assert outcomes == [services.UPDATED, services.CREATED]
+    titles = dict(Vacancy.objects.values_list("external_id", "title_en"))
+    assert titles == {
+        "V1": "Assembly line worker V1",
+        "V2": "Welder",
+        "V3": "Assembly line worker V3",
+    }
