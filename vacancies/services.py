@@ -1,11 +1,11 @@
 """State changes of vacancies and rates: pages, admin, API and feeds call these."""
 
-import copy
 from decimal import Decimal
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models.base import ModelState
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
@@ -239,8 +239,7 @@ class PartnerVacancies:
         self.partner = partner
         self.source = source
         self.rules = PartnerRules(partner)
-        # Copied for each new vacancy: constructing one works out each translated
-        # field's default in its own language, which costs more than checking it.
+        # What each new vacancy starts from (`_new_vacancy`).
         self._blank = Vacancy(partner=partner, source=source)
         self._checked_defaults = _checked_defaults(self._blank)
 
@@ -302,7 +301,7 @@ class PartnerVacancies:
                     marked.append(current)
                 outcomes.append(UNCHANGED)
                 continue
-            vacancy = current or copy.copy(self._blank)
+            vacancy = current or self._new_vacancy()
             before = current and [getattr(current, attname) for _name, attname in _COLUMNS]
             data = dict(data)
             costs = data.pop("costs", None)
@@ -345,6 +344,19 @@ class PartnerVacancies:
         Vacancy.objects.bulk_update(marked, ["feed_record_checksum"])
         self._stored_ids.update(named)
         return outcomes
+
+    def _new_vacancy(self):
+        """A new vacancy holding the blank one's values, as `copy.copy` makes it
+        (a fresh state, the blank's values and cached partner) without going
+        through pickling's protocol: constructing each vacancy would work out
+        each translated field's default in its own language. Either costs more
+        than checking the vacancy."""
+        vacancy = Vacancy.__new__(Vacancy)
+        vacancy.__dict__.update(self._blank.__dict__)
+        vacancy._state = ModelState()
+        vacancy._state.db = self._blank._state.db
+        vacancy._state.fields_cache = dict(self._blank._state.fields_cache)
+        return vacancy
 
     def _stored(self, external_ids):
         """{external id: the partner's stored vacancy, locked} of those named."""
