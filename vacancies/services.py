@@ -253,12 +253,13 @@ class PartnerVacancies:
 
     @cached_property
     def _stored_ids(self):
-        """The external ids of the partner's vacancies and those batches named since: a
-        batch looks up (and locks) only the stored vacancies it names, where the
-        database would look for each external id among all the partner's
-        vacancies, a batch at a time. One that another request creates meanwhile
-        makes the unique constraint refuse the batch, and is updated when the
-        batch is saved one record at a time."""
+        """The external ids of the partner's vacancies and of those batches named
+        since. A batch asks the database only for the stored vacancies it names:
+        asked for a thousand external ids, it reads every vacancy of the partner,
+        which a first sync would have it do for each batch to find nothing. A
+        vacancy another request creates meanwhile makes the unique constraint
+        refuse the batch, and is updated when the batch is saved one record at a
+        time."""
         return set(self.checksums())
 
     def related_objects(self):
