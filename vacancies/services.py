@@ -12,6 +12,7 @@ from modeltranslation.translator import translator
 
 from agencies.models import Agency, LicensingAuthority
 from agencies.services import licensed_destinations
+from portal.copying import copy_insert
 from vacancies.models import Country, ExchangeRate, Occupation, Vacancy, VacancyCost, to_usd
 
 
@@ -119,8 +120,9 @@ class PartnerRules:
     def caps(self):
         return fee_caps()
 
-    def apply(self, vacancy, data):
-        """Set a record's validated data (without its costs) on the vacancy; raise
+    def apply(self, vacancy, data, now=None):
+        """Set a record's validated data (without its costs) on the vacancy, and the
+        publication date (``now`` by default) if it has none; raise
         ValidationError naming the field for a channel or recruiter the partner is
         not entitled to, or an agency not licensed for the destination today."""
         for name, value in data.items():
@@ -128,7 +130,7 @@ class PartnerRules:
         self._check_entitlement(vacancy)
         if vacancy.status == Vacancy.Status.PUBLISHED:
             if vacancy.published_at is None:
-                vacancy.published_at = timezone.now()
+                vacancy.published_at = now or timezone.now()
             if (
                 vacancy.channel == Vacancy.Channel.AGENCY
                 and (vacancy.agency_id, vacancy.country_id) not in self.licensed
@@ -306,7 +308,7 @@ class PartnerVacancies:
             data = dict(data)
             costs = data.pop("costs", None)
             try:
-                self.rules.apply(vacancy, data)
+                self.rules.apply(vacancy, data, now=now)
                 vacancy.feed_record_checksum = checksum
                 vacancy.full_clean(
                     exclude=self._checked_already(vacancy, data),
@@ -427,7 +429,7 @@ class _Batch:
         self.costs = []  # (vacancy, its costs, whether it had costs before)
 
     def write(self):
-        Vacancy.objects.bulk_create(self.new)
+        copy_insert(self.new)
         if self.changed:
             # Each changed column becomes a CASE with a branch per vacancy, which
             # the database walks for every row: a fifth of a batch at a time
