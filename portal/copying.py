@@ -9,7 +9,10 @@ distinct value in the column, and sent in COPY's text format, which the server
 reads without parsing a statement. Everything else is the database's, as with
 `bulk_create`: defaults were set on the instances, constraints and indexes apply
 as the rows arrive, and a refused row raises Django's `IntegrityError` for the
-whole call. Other databases use `bulk_create`."""
+whole call. Two differences: the dates set on saving (``auto_now``,
+``auto_now_add``) are one time for all rows, and the values must be hashable and
+of the types `_text` knows (no JSON or array fields). Other databases use
+`bulk_create`."""
 
 import datetime
 import decimal
