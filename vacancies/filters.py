@@ -44,9 +44,13 @@ MENUS = {
 }
 
 
+def _menu_key(name, language):
+    return f"vacancies:menu:{name}:{language}"
+
+
 def menu_choices(name):
     """The choices of a filter menu in the current language: [(code, label), ...]."""
-    key = f"vacancies:menu:{name}:{get_language()}"
+    key = _menu_key(name, get_language())
     choices = cache.get(key)
     if choices is None:
         choices = MENUS[name]()
@@ -57,7 +61,7 @@ def menu_choices(name):
 def forget_menus(**kwargs):
     """Signal receiver: a country or an occupation changed."""
     cache.delete_many(
-        [f"vacancies:menu:{name}:{code}" for name in MENUS for code, _name in settings.LANGUAGES]
+        [_menu_key(name, code) for name in MENUS for code, _name in settings.LANGUAGES]
     )
 
 

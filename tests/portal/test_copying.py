@@ -126,14 +126,16 @@ def test_nothing_to_insert_makes_no_query(partner, django_assert_num_queries):
 
 
 @pytest.mark.postgres
-def test_postgresql_receives_the_rows_by_copy(partner, django_assert_num_queries):
-    """One query to reserve the keys; the rows themselves go by COPY (no INSERT)."""
-    vacancies = [_vacancy(partner, f"P{n}") for n in range(50)]
+def test_postgresql_receives_the_rows_by_copy(partner, django_assert_num_queries, monkeypatch):
+    """One query to reserve the keys; the rows themselves go by COPY (no INSERT),
+    streamed in chunks (made small here so that fifty rows take many)."""
+    monkeypatch.setattr("portal.copying.COPY_CHUNK", 1000)
+    vacancies = [_vacancy(partner, f"P{n}", description_en=AWKWARD) for n in range(50)]
     with django_assert_num_queries(1) as queries:
         copy_insert(vacancies)
     assert "nextval" in queries.captured_queries[0]["sql"]
     assert connection.vendor == "postgresql"
     assert Vacancy.objects.filter(partner=partner).count() == 50
-    assert sorted(v.pk for v in vacancies) == sorted(
-        Vacancy.objects.filter(partner=partner).values_list("pk", flat=True)
-    )
+    stored = dict(Vacancy.objects.filter(partner=partner).values_list("pk", "external_id"))
+    assert stored == {vacancy.pk: vacancy.external_id for vacancy in vacancies}
+    assert set(Vacancy.objects.values_list("description_en", flat=True)) == {AWKWARD}
