@@ -223,7 +223,7 @@ class ApiCheckLog(models.Model):
     """A partner's call to the check API: who, when and the outcome, never the name."""
 
     partner = models.ForeignKey(
-        "portal.Partner", on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
+        "partners.Partner", on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
     )
     key_prefix = models.CharField(_("API key"), max_length=8)
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)

@@ -36,7 +36,7 @@ def check_feeds():
     """Partner feeds without a successful run for twice their interval. Stale feeds
     do not make the portal unhealthy (it still serves its pages), so ``ok`` stays
     true and monitoring alerts on a non-empty ``stale`` list."""
-    from portal.feeds.models import Feed
+    from feeds.models import Feed
 
     feeds = Feed.objects.filter(is_active=True, interval_minutes__isnull=False)
     return {"ok": True, "stale": [feed.pk for feed in feeds if feed.is_stale]}

@@ -43,9 +43,11 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "django_countries",
     "portal",
+    "partners",
     "agencies",
     "vacancies",
     "blacklist",
+    "feeds",
 ]
 
 MIDDLEWARE = [
@@ -198,11 +200,11 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["portal.api.authentication.ApiKeyAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["portal.api.permissions.ScopePermission"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["partners.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["partners.permissions.ScopePermission"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "portal.api.throttling.AnonymousRateThrottle",
-        "portal.api.throttling.PartnerKeyRateThrottle",
+        "partners.throttling.AnonymousRateThrottle",
+        "partners.throttling.PartnerKeyRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_ANON_RATE", default="60/minute"),
@@ -212,7 +214,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "portal.api.exceptions.json_exception_handler",
+    "EXCEPTION_HANDLER": "partners.errors.json_exception_handler",
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {

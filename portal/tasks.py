@@ -14,6 +14,3 @@ def clear_expired_sessions():
     """
     deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
     return deleted
-
-
-from portal.feeds.tasks import sync_feed  # noqa: E402, F401  (registered with the worker)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from portal import views
@@ -18,10 +18,15 @@ urlpatterns += i18n_patterns(
     path("", include("vacancies.urls")),
     path("", include("agencies.urls")),
     path("", include("blacklist.urls")),
+    # Partners and feeds were admin pages of the portal app: staff bookmarks still work.
+    re_path(
+        r"^admin/portal/(?P<path>(?:partner|partnerapikey|feed|feedrun|rejectedrecord)/.*)$",
+        views.moved_admin_page,
+    ),
     path("admin/", admin.site.urls),
 )
 
 if settings.DEBUG:
-    from portal.feeds.views import sample
+    from feeds.views import sample
 
     urlpatterns += [path("demo-feeds/<str:name>", sample, name="demo-feed")]

@@ -1,6 +1,6 @@
 """Pages and endpoints of the portal itself: the home page and the health check."""
 
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -23,3 +23,21 @@ def healthz(request):
         {"status": "ok" if healthy else "unavailable", "checks": checks},
         status=200 if healthy else 503,
     )
+
+
+# The admin pages of partners and feeds moved with their models to apps of their own.
+MOVED_ADMIN_APPS = {
+    "partner": "partners",
+    "partnerapikey": "partners",
+    "feed": "feeds",
+    "feedrun": "feeds",
+    "rejectedrecord": "feeds",
+}
+
+
+def moved_admin_page(request, path):
+    """Staff bookmarks of ``admin/portal/<model>/...`` lead to the model's new app."""
+    model = path.split("/", 1)[0]
+    old = f"/admin/portal/{path}"
+    new = request.get_full_path().replace(old, f"/admin/{MOVED_ADMIN_APPS[model]}/{path}", 1)
+    return HttpResponsePermanentRedirect(new)

@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from rest_framework.test import APIClient
 
-from portal.models import Partner, PartnerAPIKey
+from partners.models import Partner, PartnerAPIKey
 
 BASE_DIR = Path(settings.BASE_DIR)
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from agencies import demo as agencies_demo
-from portal.models import Partner
+from partners.models import Partner
 from vacancies import demo
 
 PARTNER = "Benchmark feed (fictional vacancies)"

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django_countries import countries
 
 from agencies.models import LicenceDestination, LicensingAuthority
-from portal.models import Partner
+from partners.models import Partner
 from vacancies.models import Country, ExchangeRate, Occupation, Vacancy, VacancyCost
 from vacancies.reference import load_country_guides, load_occupations
 

@@ -359,7 +359,7 @@ class Vacancy(models.Model):
         verbose_name=_("publishing agency"),
     )
     partner = models.ForeignKey(
-        "portal.Partner",
+        "partners.Partner",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -576,7 +576,7 @@ class Publisher(models.Model):
     a partner with `vacancies:write` but no entitlement cannot publish anything."""
 
     partner = models.ForeignKey(
-        "portal.Partner",
+        "partners.Partner",
         on_delete=models.CASCADE,
         related_name="publishers",
         verbose_name=_("partner"),

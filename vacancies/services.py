@@ -12,7 +12,7 @@ from modeltranslation.translator import translator
 
 from agencies.models import Agency, LicensingAuthority
 from agencies.services import licensed_destinations
-from portal.copying import copy_insert
+from vacancies.copying import copy_insert
 from vacancies.models import Country, ExchangeRate, Occupation, Vacancy, VacancyCost, to_usd
 
 

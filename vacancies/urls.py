@@ -1,7 +1,7 @@
 from django.urls import path
 
 from vacancies import views
-from vacancies.feeds import VacancyFeed
+from vacancies.atom import VacancyFeed
 
 app_name = "vacancies"
 

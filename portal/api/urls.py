@@ -5,8 +5,9 @@ from rest_framework import routers
 
 from agencies.api import AgencyViewSet, LicenceViewSet
 from blacklist.api import ban_check
-from portal.api.views import ApiRootView, WhoAmIView
-from portal.feeds.api import FeedPushView, FeedSchemaView
+from feeds.api import FeedPushView, FeedSchemaView
+from partners.views import WhoAmIView
+from portal.api.views import ApiRootView
 from vacancies.api.views import CountryViewSet, VacancyViewSet
 
 

@@ -12,9 +12,9 @@ import time
 
 from django.db import connection, transaction
 
-from portal.feeds.models import Feed, FeedRun
-from portal.feeds.sync import run_feed
-from portal.models import Partner
+from feeds.models import Feed, FeedRun
+from feeds.sync import run_feed
+from partners.models import Partner
 from vacancies.models import Country, ExchangeRate, Publisher, Vacancy
 
 PARTNER = "Feed benchmark partner"

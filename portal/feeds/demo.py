@@ -1,18 +1,16 @@
 """Demo feeds served by the portal itself in DEBUG (``/demo-feeds/<name>``, the
-documents in ``portal/feeds/samples/``), so ``make run`` shows feeds, schedules
+documents in ``feeds/samples/``), so ``make run`` shows feeds, schedules
 and run history. The first seed syncs each feed once from the sample file;
 later seeds change nothing."""
 
-from pathlib import Path
-
 from django.conf import settings
 
-from portal.feeds.models import Feed, FeedRun
-from portal.feeds.sync import run_feed
-from portal.models import Partner
+from feeds.models import Feed, FeedRun
+from feeds.sync import run_feed
+from feeds.views import SAMPLES
+from partners.models import Partner
 from vacancies.models import Country, Publisher
 
-SAMPLES = Path(__file__).resolve().parent / "samples"
 FEEDS = [
     # (partner, feed name, kind, format, sample file)
     (

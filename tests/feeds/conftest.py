@@ -8,7 +8,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.utils import translation
 
-from portal.models import Feed, Partner
+from feeds.models import Feed
+from partners.models import Partner
 from tests.vacancies import factories
 from vacancies.models import Publisher
 

@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.feeds import sync
-from portal.models import Feed
+from feeds import sync
+from feeds.models import Feed
 from tests.feeds.conftest import document, vacancy
 from vacancies.models import Vacancy
 
@@ -26,7 +26,7 @@ def operator(client):
 
 def test_operator_creates_a_feed_with_secrets_and_schedule(client, operator, partner):
     response = client.post(
-        reverse("admin:portal_feed_add"),
+        reverse("admin:feeds_feed_add"),
         {
             "partner": partner.pk,
             "name": "Jobs",
@@ -45,14 +45,14 @@ def test_operator_creates_a_feed_with_secrets_and_schedule(client, operator, par
     feed = Feed.objects.get()
     assert (feed.token, feed.signing_secret) == ("Bearer abc-123", "hmac-secret")
     assert feed.periodic_task.interval.every == 60
-    page = client.get(reverse("admin:portal_feed_change", args=[feed.pk]))
+    page = client.get(reverse("admin:feeds_feed_change", args=[feed.pk]))
     assert b"abc-123" not in page.content and b"hmac-secret" not in page.content
 
 
 def test_operator_cannot_add_a_feed_for_a_private_address(client, operator, partner, settings):
     settings.FEED_ALLOW_PRIVATE_ADDRESSES = False
     response = client.post(
-        reverse("admin:portal_feed_add"),
+        reverse("admin:feeds_feed_add"),
         {
             "partner": partner.pk,
             "name": "x",
@@ -71,7 +71,7 @@ def test_operator_cannot_add_a_feed_for_a_private_address(client, operator, part
 def test_sync_now_runs_the_feed(client, operator, partner_server, make_feed):
     feed = make_feed(partner_server.serve("/jobs.json", document("vacancies", [vacancy("A")])))
     response = client.post(
-        reverse("admin:portal_feed_changelist"),
+        reverse("admin:feeds_feed_changelist"),
         {"action": "sync_now", "_selected_action": [feed.pk]},
     )
     assert response.status_code == 302
@@ -90,13 +90,13 @@ def test_run_history_shows_rejected_records_and_approves(
     )
     run = sync.run_feed(feed)
     assert run.outcome == "awaiting"
-    page = client.get(reverse("admin:portal_feedrun_change", args=[run.pk]))
+    page = client.get(reverse("admin:feeds_feedrun_change", args=[run.pk]))
     assert page.status_code == 200
     assert b"country" in page.content
-    listing = client.get(reverse("admin:portal_feedrun_changelist"), {"feed__id__exact": feed.pk})
+    listing = client.get(reverse("admin:feeds_feedrun_changelist"), {"feed__id__exact": feed.pk})
     assert listing.status_code == 200
     client.post(
-        reverse("admin:portal_feedrun_changelist"),
+        reverse("admin:feeds_feedrun_changelist"),
         {"action": "approve", "_selected_action": [run.pk]},
     )
     run.refresh_from_db()

@@ -7,8 +7,8 @@ import uuid
 import pytest
 from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
-from portal.feeds import sync
-from portal.feeds.tasks import sync_feed
+from feeds import sync
+from feeds.tasks import sync_feed
 from tests.feeds.conftest import document, vacancy
 from tests.portal.services import celery, process_env, running, wait_until
 from tests.portal.test_celery import not_eager, worker  # noqa: F401  (fixture)
@@ -38,7 +38,7 @@ def test_beat_sends_the_feeds_schedule_entry(not_eager, partner_server, make_fee
     url = partner_server.serve("/jobs.json", document("vacancies", [vacancy("B1")]))
     feed = make_feed(url, interval_minutes=30)
     entry = PeriodicTask.objects.get(pk=feed.periodic_task_id)
-    assert (entry.task, json.loads(entry.args)) == ("portal.feeds.tasks.sync_feed", [feed.pk])
+    assert (entry.task, json.loads(entry.args)) == ("feeds.tasks.sync_feed", [feed.pk])
     # Beat waits one interval before the first run; make it one second for the test.
     queue = f"test-{uuid.uuid4().hex[:8]}"
     entry.interval, _ = IntervalSchedule.objects.get_or_create(

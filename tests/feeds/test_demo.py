@@ -4,9 +4,9 @@ import pytest
 from django.http import Http404
 from django.test import RequestFactory
 
+from feeds.models import Feed, FeedRun
+from feeds.views import sample
 from portal.feeds import demo
-from portal.feeds.models import Feed, FeedRun
-from portal.feeds.views import sample
 from vacancies.models import ExchangeRate, Vacancy
 
 

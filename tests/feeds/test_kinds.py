@@ -10,8 +10,8 @@ from django_celery_beat.models import PeriodicTask
 
 from agencies.models import LicenceEvent
 from blacklist.models import BanRecord, BanSource
-from portal.feeds import sync
-from portal.feeds.tasks import backoff
+from feeds import sync
+from feeds.tasks import backoff
 from tests.feeds.conftest import document, vacancy
 from tests.vacancies import factories
 from vacancies.models import ExchangeRate, Vacancy
@@ -108,7 +108,7 @@ def test_saving_a_feed_keeps_its_beat_entry_in_step(make_feed):
     feed = make_feed("https://partner.example.org/jobs.json", interval_minutes=30)
     task = PeriodicTask.objects.get(pk=feed.periodic_task_id)
     assert (task.task, task.args, task.interval.every, task.enabled) == (
-        "portal.feeds.tasks.sync_feed",
+        "feeds.tasks.sync_feed",
         f"[{feed.pk}]",
         30,
         True,
@@ -124,7 +124,7 @@ def test_saving_a_feed_keeps_its_beat_entry_in_step(make_feed):
     feed.interval_minutes = 15
     feed.save()
     feed.delete()
-    assert not PeriodicTask.objects.filter(task="portal.feeds.tasks.sync_feed").exists()
+    assert not PeriodicTask.objects.filter(task="feeds.tasks.sync_feed").exists()
 
 
 def test_stale_when_no_success_for_twice_the_interval(make_feed):

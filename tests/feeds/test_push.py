@@ -5,8 +5,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from portal.feeds import documents
-from portal.models import Partner, PartnerAPIKey
+from feeds import documents
+from partners.models import Partner, PartnerAPIKey
 from tests.feeds.conftest import document, vacancy
 from vacancies.models import Vacancy
 

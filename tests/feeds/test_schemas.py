@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from blacklist.models import BanRecord
-from portal.feeds.api import SCHEMAS
+from feeds.api import SCHEMAS
 from tests.feeds.conftest import document, vacancy
 from vacancies.api.serializers import VacancySerializer
 from vacancies.models import Vacancy

@@ -7,11 +7,11 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
+from feeds import documents, sync
+from feeds.fetching import TransientError
+from feeds.models import FeedRun
+from feeds.tasks import sync_feed
 from portal.celery import app
-from portal.feeds import documents, sync
-from portal.feeds.fetching import TransientError
-from portal.feeds.models import FeedRun
-from portal.feeds.tasks import sync_feed
 from tests.feeds.conftest import document, vacancy
 from vacancies.models import Vacancy
 

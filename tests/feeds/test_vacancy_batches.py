@@ -9,8 +9,8 @@ from django.contrib import admin
 from django.db import connection
 from django.utils import translation
 
-from portal.feeds import documents, sync
-from portal.feeds.models import FeedRun
+from feeds import documents, sync
+from feeds.models import FeedRun
 from tests.feeds.conftest import document, vacancy
 from tests.vacancies import factories
 from vacancies import services

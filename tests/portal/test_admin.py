@@ -4,13 +4,14 @@ import re
 import pytest
 from django.core.management import call_command
 
-from portal.models import Hotline, Partner, PartnerAPIKey
+from partners.models import Partner, PartnerAPIKey
+from portal.models import Hotline
 
 pytestmark = pytest.mark.django_db
 
 
 def test_anonymous_visitors_cannot_reach_the_admin(client):
-    response = client.get("/uz/admin/portal/partner/")
+    response = client.get("/uz/admin/partners/partner/")
     assert response.status_code == 302
     assert "/uz/admin/login/" in response["Location"]
 
@@ -18,7 +19,7 @@ def test_anonymous_visitors_cannot_reach_the_admin(client):
 def test_admin_shows_a_new_partner_key_once_and_stores_only_its_hash(admin_client):
     partner = Partner.objects.create(name="Polish registry")
     response = admin_client.post(
-        "/en/admin/portal/partnerapikey/add/",
+        "/en/admin/partners/partnerapikey/add/",
         {"partner": partner.pk, "name": "registry sync", "scopes": ["bans:check"]},
         follow=True,
     )
@@ -29,7 +30,7 @@ def test_admin_shows_a_new_partner_key_once_and_stores_only_its_hash(admin_clien
     assert key.scopes == ["bans:check"]
     assert shown.group(1) not in (key.id, key.hashed_key)
     assert key.is_valid(shown.group(1))
-    again = admin_client.get(f"/en/admin/portal/partnerapikey/{key.pk}/change/")
+    again = admin_client.get(f"/en/admin/partners/partnerapikey/{key.pk}/change/")
     assert shown.group(1) not in again.content.decode()
 
 
@@ -49,3 +50,20 @@ def test_seed_demo_is_idempotent():
     call_command("seed_demo", stdout=io.StringIO())
     assert list(Hotline.objects.values_list("pk", "name_en", "phone").order_by("pk")) == first
     assert len(first) >= 2
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/uz/admin/portal/partner/", "/uz/admin/partners/partner/"),
+        ("/ru/admin/portal/partnerapikey/7/change/", "/ru/admin/partners/partnerapikey/7/change/"),
+        (
+            "/en/admin/portal/feedrun/?feed__id__exact=3",
+            "/en/admin/feeds/feedrun/?feed__id__exact=3",
+        ),
+    ],
+)
+def test_old_admin_addresses_of_partners_and_feeds_lead_to_their_new_apps(client, old, new):
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response.url == new

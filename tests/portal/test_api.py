@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from portal.models import Partner, PartnerAPIKey
+from partners.models import Partner, PartnerAPIKey
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from agencies import services as agency_services
-from portal.models import Partner
+from partners.models import Partner
 from tests.vacancies import factories
 from vacancies.api.serializers import VacancySerializer
 from vacancies.models import Publisher, Vacancy

@@ -5,7 +5,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from portal.models import Partner
+from partners.models import Partner
 from tests.vacancies import factories
 from vacancies.models import Vacancy, VacancyCost
 from vacancies.services import refresh_wages_in_usd

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from portal.models import Partner
+from partners.models import Partner
 from tests.vacancies import factories
 from vacancies.models import Vacancy, VacancyCost
 from vacancies.pagination import CappedPaginator

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from agencies import services as agency_services
 from agencies.models import LicenceDestination
-from portal.models import Partner
+from partners.models import Partner
 from tests.vacancies import factories
 from vacancies.models import Vacancy, VacancyCost
 

@@ -12,7 +12,7 @@ from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
-from portal.models import PartnerAPIKey
+from partners.models import PartnerAPIKey
 from vacancies import services
 from vacancies.api.serializers import CountryGuideSerializer, CountrySerializer, VacancySerializer
 from vacancies.filters import VacancyFilter

@@ -2,7 +2,7 @@
 
 from rest_framework.throttling import SimpleRateThrottle
 
-from portal.models import PartnerAPIKey
+from partners.models import PartnerAPIKey
 
 
 class AnonymousRateThrottle(SimpleRateThrottle):

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from portal.api.scopes import SCOPES
-from portal.models import Partner, PartnerAPIKey
+from partners.models import Partner, PartnerAPIKey
+from partners.scopes import SCOPES
 
 
 class Command(BaseCommand):

@@ -8,9 +8,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.feeds import sync
-from portal.feeds.models import Feed, FeedRun, RejectedRecord
-from portal.feeds.tasks import sync_feed
+from feeds import sync
+from feeds.models import Feed, FeedRun, RejectedRecord
+from feeds.tasks import sync_feed
 
 
 class FeedForm(forms.ModelForm):
@@ -103,7 +103,7 @@ class FeedAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("runs"))
     def runs_link(self, feed):
-        url = reverse("admin:portal_feedrun_changelist") + f"?feed__id__exact={feed.pk}"
+        url = reverse("admin:feeds_feedrun_changelist") + f"?feed__id__exact={feed.pk}"
         return format_html('<a href="{}">{}</a>', url, _("run history"))
 
     @admin.action(description=_("Sync now"), permissions=["change"])

@@ -11,7 +11,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 from rest_framework_api_key.permissions import KeyParser
 
-from portal.models import PartnerAPIKey
+from partners.models import PartnerAPIKey
 
 # Keys are "<prefix>.<secret>" in letters and digits; anything else is refused
 # before it reaches the database.
@@ -47,7 +47,7 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
 
 
 class ApiKeyScheme(OpenApiAuthenticationExtension):
-    target_class = "portal.api.authentication.ApiKeyAuthentication"
+    target_class = "partners.authentication.ApiKeyAuthentication"
     name = "ApiKey"
 
     def get_security_definition(self, auto_schema):

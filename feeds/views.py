@@ -1,8 +1,11 @@
 """DEBUG only: the portal serves its own sample feed documents to its demo feeds."""
 
+from pathlib import Path
+
 from django.http import FileResponse, Http404
 
-from portal.feeds.demo import SAMPLES
+# Sample documents of each kind, in the shape partners send; the demo feeds read them.
+SAMPLES = Path(__file__).resolve().parent / "samples"
 
 CONTENT_TYPES = {".json": "application/json", ".csv": "text/csv; charset=utf-8"}
 

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from portal.feeds import addresses
-from portal.feeds.documents import SIGNATURE_HEADER, DocumentError
+from feeds import addresses
+from feeds.documents import SIGNATURE_HEADER, DocumentError
 
 CHUNK = 64 * 1024
 

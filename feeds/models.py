@@ -9,9 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.feeds import addresses, crypto
+from feeds import addresses, crypto
 
-SYNC_TASK = "portal.feeds.tasks.sync_feed"
+SYNC_TASK = "feeds.tasks.sync_feed"
 
 
 class Feed(models.Model):
@@ -33,7 +33,10 @@ class Feed(models.Model):
         INCREMENTAL = "incremental", _("incremental changes")
 
     partner = models.ForeignKey(
-        "portal.Partner", on_delete=models.PROTECT, related_name="feeds", verbose_name=_("partner")
+        "partners.Partner",
+        on_delete=models.PROTECT,
+        related_name="feeds",
+        verbose_name=_("partner"),
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)

@@ -1,4 +1,4 @@
-"""`portal.copying.copy_insert` stores what `bulk_create` stores: COPY on
+"""`vacancies.copying.copy_insert` stores what `bulk_create` stores: COPY on
 PostgreSQL, `bulk_create` itself elsewhere (so these tests hold on both)."""
 
 from datetime import date, datetime, timedelta
@@ -8,9 +8,9 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from portal.copying import copy_insert
-from portal.models import Partner
+from partners.models import Partner
 from tests.vacancies import factories
+from vacancies.copying import copy_insert
 from vacancies.models import Vacancy
 
 pytestmark = pytest.mark.django_db
@@ -129,7 +129,7 @@ def test_nothing_to_insert_makes_no_query(partner, django_assert_num_queries):
 def test_postgresql_receives_the_rows_by_copy(partner, django_assert_num_queries, monkeypatch):
     """One query to reserve the keys; the rows themselves go by COPY (no INSERT),
     streamed in chunks (made small here so that fifty rows take many)."""
-    monkeypatch.setattr("portal.copying.COPY_CHUNK", 1000)
+    monkeypatch.setattr("vacancies.copying.COPY_CHUNK", 1000)
     vacancies = [_vacancy(partner, f"P{n}", description_en=AWKWARD) for n in range(50)]
     with django_assert_num_queries(1) as queries:
         copy_insert(vacancies)

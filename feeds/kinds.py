@@ -16,7 +16,7 @@ from agencies import services as agency_services
 from agencies.channels import normalise_licence_number
 from agencies.models import Licence, LicenceStatus
 from blacklist import importing
-from portal.feeds import documents
+from feeds import documents
 from vacancies import services as vacancy_services
 from vacancies.api.serializers import VacancySerializer
 from vacancies.models import ExchangeRate, Vacancy

@@ -4,7 +4,7 @@ import random
 
 from celery import shared_task
 
-from portal.feeds.fetching import TransientError
+from feeds.fetching import TransientError
 
 MAX_RETRIES = 5
 BACKOFF_BASE = 30  # seconds; doubles with each retry
@@ -20,8 +20,8 @@ def backoff(retries):
 def sync_feed(self, feed_id):
     """Run feed ``feed_id`` once; retried on timeouts, lost connections and 5xx
     only. Returns the run's id (None for an inactive or deleted feed)."""
-    from portal.feeds.models import Feed
-    from portal.feeds.sync import run_feed
+    from feeds.models import Feed
+    from feeds.sync import run_feed
 
     feed = Feed.objects.select_related("partner").filter(pk=feed_id, is_active=True).first()
     if feed is None or not feed.partner.is_active:

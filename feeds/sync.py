@@ -14,11 +14,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.feeds import documents, fetching
-from portal.feeds.documents import DocumentError
-from portal.feeds.fetching import TransientError
-from portal.feeds.kinds import KINDS
-from portal.feeds.models import Feed, FeedRun, RejectedRecord
+from feeds import documents, fetching
+from feeds.documents import DocumentError
+from feeds.fetching import TransientError
+from feeds.kinds import KINDS
+from feeds.models import Feed, FeedRun, RejectedRecord
 
 logger = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from portal.feeds.documents import SIGNATURE_HEADER
-from portal.feeds.models import Feed, FeedRun
-from portal.feeds.sync import run_feed
+from feeds.documents import SIGNATURE_HEADER
+from feeds.models import Feed, FeedRun
+from feeds.sync import run_feed
 
 # How many rejected records a push answer lists; the admin shows them all.
 REJECTED_SHOWN = 100

@@ -8,7 +8,7 @@ partner key needs (``"*"`` for any method). Views that the public may read set
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, permissions
 
-from portal.models import PartnerAPIKey
+from partners.models import PartnerAPIKey
 
 
 def required_scope(view, method):

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FeedsConfig(AppConfig):
+    """Partner feeds: documents the portal pulls from partner systems on a schedule,
+    or that partners push, applied through each domain app's own import code."""
+
+    name = "feeds"
+    verbose_name = _("Partner feeds")
