@@ -1,6 +1,6 @@
 """The registry over the partner API: ``/api/v1/agencies/``, ``/api/v1/licences/``.
 
-Anyone may read (``anonymous_read``); partner keys need ``agencies:read``. Which
+Anyone may read (``anonymous_read``), with or without a partner key. Which
 destinations are in force comes from `LicenceDestination.objects.in_force`.
 """
 
@@ -137,7 +137,6 @@ class AgencyViewSet(InForceContext, viewsets.ReadOnlyModelViewSet):
 
     in_force_lookup = "licence__agency"
     anonymous_read = True
-    required_scopes = {"*": "agencies:read"}
     serializer_class = AgencySerializer
     filterset_class = AgencyFilter
     pagination_class = Pagination
@@ -201,7 +200,6 @@ class LicenceViewSet(InForceContext, viewsets.ReadOnlyModelViewSet):
 
     in_force_lookup = "licence"
     anonymous_read = True
-    required_scopes = {"*": "agencies:read"}
     serializer_class = LicenceSerializer
     filterset_class = LicenceFilter
     pagination_class = Pagination

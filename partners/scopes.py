@@ -1,12 +1,14 @@
-"""Every scope a partner API key can carry, in one place."""
+"""Every scope a partner API key can carry, in one place.
+
+Only what the public may not do has a scope: reading vacancies and the agency
+registry is open to anyone, so there is no read scope (and the registry is
+changed by licensing officers and licence feeds, not over the API).
+"""
 
 from django.utils.translation import gettext_lazy as _
 
 SCOPES = {
-    "vacancies:read": _("Read vacancies"),
     "vacancies:write": _("Publish and update own vacancies"),
-    "agencies:read": _("Read the agency registry"),
-    "agencies:write": _("Update the agency registry"),
     "bans:check": _("Check applicants against entry-ban lists"),
     "feeds:push": _("Push documents to own feeds"),
 }

@@ -112,13 +112,16 @@ def test_licences_changed_since_validates(api_client, value):
     assert response.status_code == 400
 
 
-def test_partner_keys_need_the_agencies_read_scope(api_client, make_api_key, licences):
-    raw, _ = make_api_key(["bans:check"])
+def test_partner_keys_read_the_registry_as_the_public_does(api_client, make_api_key, licences):
+    anonymous = api_client.get("/api/v1/licences/")
+    raw, _ = make_api_key(["bans:check"], partner_name="Registry mirror")
     api_client.credentials(HTTP_AUTHORIZATION=f"Api-Key {raw}")
-    assert api_client.get("/api/v1/licences/").status_code == 403
-    raw, _ = make_api_key(["agencies:read"], partner_name="Registry mirror")
-    api_client.credentials(HTTP_AUTHORIZATION=f"Api-Key {raw}")
-    assert api_client.get("/api/v1/licences/").status_code == 200
+    keyed = api_client.get("/api/v1/licences/")
+    assert keyed.status_code == anonymous.status_code == 200
+    assert keyed.json() == anonymous.json()
+    assert api_client.get("/api/v1/agencies/").status_code == 200
+    api_client.credentials(HTTP_AUTHORIZATION="Api-Key wrong.key")
+    assert api_client.get("/api/v1/licences/").status_code == 401
 
 
 def test_writes_are_not_allowed(api_client, licences):

@@ -29,7 +29,7 @@ def call(api_client, raw, body=BODY, **extra):
 
 def test_scope_is_required(api_client, make_api_key):
     assert api_client.post(URL, BODY, format="json").status_code == 401
-    raw, _ = make_api_key(["vacancies:read"])
+    raw, _ = make_api_key(["feeds:push"])
     response = call(api_client, raw)
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "permission_denied"

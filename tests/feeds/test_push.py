@@ -80,7 +80,7 @@ def test_only_own_feeds_with_the_scope(push, make_feed):
     )
     assert push({}, key=other_key).status_code == 404
     _, no_scope = PartnerAPIKey.objects.create_key(
-        partner=push.feed.partner, name="read", scopes=["vacancies:read"]
+        partner=push.feed.partner, name="read", scopes=["bans:check"]
     )
     assert push({}, key=no_scope).status_code == 403
     assert push({}, key="").status_code in (401, 403)

@@ -30,13 +30,13 @@ def test_api_root_is_open(api_client):
 
 
 def test_whoami_identifies_partner_and_scopes(api_client, make_api_key):
-    raw, key = make_api_key(["vacancies:read", "bans:check"], partner_name="Korea EPS centre")
+    raw, key = make_api_key(["vacancies:write", "bans:check"], partner_name="Korea EPS centre")
     response = api_client.get("/api/v1/partner/", **auth(raw))
     assert response.status_code == 200
     assert response.json() == {
         "partner": "Korea EPS centre",
         "key_prefix": key.prefix,
-        "scopes": ["bans:check", "vacancies:read"],
+        "scopes": ["bans:check", "vacancies:write"],
         "expires": None,
     }
 
@@ -101,7 +101,7 @@ def test_error_messages_follow_the_language(api_client):
 
 @override_settings(ROOT_URLCONF="tests.portal.urls_scoped")
 def test_scope_is_required(api_client, make_api_key):
-    raw_without, _ = make_api_key(["vacancies:read"])
+    raw_without, _ = make_api_key(["feeds:push"])
     assert_error(api_client.get("/scoped/", **auth(raw_without)), 403, "permission_denied")
     raw_with, _ = make_api_key(["bans:check"], partner_name="Border service")
     response = api_client.get("/scoped/", **auth(raw_with))
@@ -155,7 +155,7 @@ def test_create_partner_key_command_prints_a_working_key(api_client):
         "create_partner_key",
         "Lithuanian registry",
         "--scopes",
-        "bans:check,vacancies:read",
+        "bans:check,vacancies:write",
         "--expires-in-days",
         "30",
         stdout=out,
@@ -163,7 +163,7 @@ def test_create_partner_key_command_prints_a_working_key(api_client):
     )
     raw = out.getvalue().strip()
     key = PartnerAPIKey.objects.get(partner__name="Lithuanian registry")
-    assert key.scopes == ["bans:check", "vacancies:read"]
+    assert key.scopes == ["bans:check", "vacancies:write"]
     assert key.expiry_date > timezone.now() + timedelta(days=29)
     assert raw not in err.getvalue()
     assert api_client.get("/api/v1/partner/", **auth(raw)).status_code == 200

@@ -65,6 +65,15 @@ def test_ruff_lint_and_format():
     assert style.returncode == 0, style.stdout
 
 
+def test_imports_follow_the_layers():
+    """import-linter's contracts (pyproject.toml): no app imports one above it."""
+    lint_imports = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
+    result = subprocess.run(
+        [lint_imports, "--no-cache"], cwd=BASE_DIR, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def compose_command():
     docker = shutil.which("docker")
     if (

@@ -204,7 +204,7 @@ def test_partner_without_entitlement_may_not_publish(api_client, make_api_key, l
 def test_writes_need_a_key_with_the_write_scope(api_client, make_api_key, licensed_agency):
     anonymous = api_client.post("/api/v1/vacancies/", payload(licensed_agency), format="json")
     assert anonymous.status_code == 401
-    raw, _key = make_api_key(["vacancies:read"], partner_name="Reader")
+    raw, _key = make_api_key(["bans:check"], partner_name="Reader")
     reader = api_client.post(
         "/api/v1/vacancies/", payload(licensed_agency), format="json", **auth(raw)
     )
