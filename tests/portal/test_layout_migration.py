@@ -107,9 +107,7 @@ def test_a_populated_database_of_the_old_layout_migrates_forward_keeping_every_r
     assert not {"partners", "feeds"} & applied
     before = populate_old_layout(old_state.apps)
 
-    new_state = migrator.apply_tested_migration(
-        migrator._executor.loader.graph.leaf_nodes()  # noqa: SLF001  (every app's newest)
-    )
+    new_state = migrator.apply_tested_migration(migrator._executor.loader.graph.leaf_nodes())
     model = new_state.apps.get_model
 
     Partner = model("partners", "Partner")
