@@ -5,6 +5,7 @@ feed schedules and partner keys keep every scope that means something."""
 
 import pytest
 from django.db import IntegrityError, connection
+from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -107,7 +108,8 @@ def test_a_populated_database_of_the_old_layout_migrates_forward_keeping_every_r
     assert not {"partners", "feeds"} & applied
     before = populate_old_layout(old_state.apps)
 
-    new_state = migrator.apply_tested_migration(migrator._executor.loader.graph.leaf_nodes())
+    newest = MigrationLoader(connection).graph.leaf_nodes()
+    new_state = migrator.apply_tested_migration(newest)
     model = new_state.apps.get_model
 
     Partner = model("partners", "Partner")
