@@ -99,7 +99,7 @@ def test_error_messages_follow_the_language(api_client):
     assert response.json()["error"]["message"] == "Для этого запроса нужен API-ключ."
 
 
-@override_settings(ROOT_URLCONF="tests.portal.urls_scoped")
+@override_settings(ROOT_URLCONF="tests.partners.urls_scoped")
 def test_scope_is_required(api_client, make_api_key):
     raw_without, _ = make_api_key(["feeds:push"])
     assert_error(api_client.get("/scoped/", **auth(raw_without)), 403, "permission_denied")
