@@ -3,16 +3,14 @@ documents in ``portal/feeds/samples/``), so ``make run`` shows feeds, schedules
 and run history. The first seed syncs each feed once from the sample file;
 later seeds change nothing."""
 
-from pathlib import Path
-
 from django.conf import settings
 
 from portal.feeds.models import Feed, FeedRun
 from portal.feeds.sync import run_feed
+from portal.feeds.views import SAMPLES
 from portal.models import Partner
 from vacancies.models import Country, Publisher
 
-SAMPLES = Path(__file__).resolve().parent / "samples"
 FEEDS = [
     # (partner, feed name, kind, format, sample file)
     (

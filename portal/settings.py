@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "agencies",
     "vacancies",
     "blacklist",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -1,9 +1,10 @@
 """DEBUG only: the portal serves its own sample feed documents to its demo feeds."""
 
+from pathlib import Path
+
 from django.http import FileResponse, Http404
 
-from portal.feeds.demo import SAMPLES
-
+SAMPLES = Path(__file__).resolve().parent / "samples"
 CONTENT_TYPES = {".json": "application/json", ".csv": "text/csv; charset=utf-8"}
 
 
