@@ -5,13 +5,23 @@ realistic wages and costs. Employers are fictional. Agency vacancies are spread
 over the demo registry's licences for that destination, suspended and revoked
 ones included, so some vacancies stay hidden and show the visibility rule at work.
 
+The jobs are data, in `data/jobs.json` (UTF-8, edited by hand): one object per job
+with its destination `country`, `channel`, ISCO-08 unit `occupation`, its `share` (weight
+among the jobs) and the vacancy fields it fixes under their model names (titles in five
+languages, wage range, hours, contract, visa, language, ages, housing, meals, `costs`).
+Each vacancy drawn from a job gets its city, employer, positions, dates and extras at
+random; it states `wage_max` six times in ten, and an `agency_fee` cost only when an
+agency recruits.
+
 Every demo vacancy comes from the fictional "Demo feed" partner with an external id,
 so a second run creates nothing. `build_vacancies` is shared with the benchmark.
 """
 
 import datetime
+import json
 import random
 from decimal import Decimal
+from pathlib import Path
 
 from django.utils import timezone, translation
 from django_countries import countries
@@ -31,475 +41,25 @@ RATES = {
 }  # fmt: skip
 DESTINATIONS = ["RU", "KZ", "TR", "KR", "GB", "DE", "PL", "LT", "HR", "SK", "AE", "QA", "BG"]
 
-# (destination, share, channel, ISCO unit, titles en/ru/uz/kaa/ky, wage low-high, currency,
-#  period, hours, contract months, visa, language, level, age, housing, meals, costs)
-JOBS = [
-    (
-        "KR",
-        10,
-        "authority",
-        "8219",
-        (
-            "Assembly line worker",
-            "Сборщик на конвейере",
-            "Yigʻuv liniyasi ishchisi",
-            "Jıynaw liniyası jumısshısı",
-            "Конвейердеги жыйноочу",
-        ),
-        (2_100_000, 2_600_000),
-        "KRW",
-        "month",
-        52,
-        24,
-        "E-9 (Employment Permit System)",
-        "ko",
-        "EPS-TOPIK",
-        (18, 39),
-        True,
-        True,
-        [("medical", 60, "USD"), ("training", 1_200_000, "UZS"), ("visa", 60, "USD")],
-    ),
-    (
-        "KR",
-        4,
-        "authority",
-        "7212",
-        ("Welder", "Сварщик", "Payvandchi", "Svarshık", "Ширетүүчү"),
-        (2_400_000, 3_000_000),
-        "KRW",
-        "month",
-        52,
-        24,
-        "E-9 (Employment Permit System)",
-        "ko",
-        "EPS-TOPIK",
-        (18, 39),
-        True,
-        False,
-        [("medical", 60, "USD"), ("visa", 60, "USD")],
-    ),
-    (
-        "GB",
-        7,
-        "agency",
-        "9211",
-        (
-            "Fruit picker (seasonal, 6 months)",
-            "Сборщик фруктов (сезонная работа, 6 месяцев)",
-            "Meva teruvchi (mavsumiy, 6 oy)",
-            "Miywe teriwshi (máwsimlik, 6 ay)",
-            "Жемиш терүүчү (сезондук, 6 ай)",
-        ),
-        (12.21, 13.50),
-        "GBP",
-        "hour",
-        39,
-        6,
-        "Seasonal Worker visa",
-        "en",
-        "",
-        (18, 60),
-        True,
-        False,
-        [("visa", 298, "GBP"), ("agency_fee", 300_000, "UZS")],
-    ),
-    (
-        "GB",
-        3,
-        "agency",
-        "9212",
-        (
-            "Poultry farm worker (seasonal, 3 months)",
-            "Работник птицефабрики (сезонная работа, 3 месяца)",
-            "Parrandachilik fermasi ishchisi (mavsumiy, 3 oy)",
-            "Qus fermasınıń jumısshısı (máwsimlik, 3 ay)",
-            "Канаттуулар фермасынын жумушчусу (сезондук, 3 ай)",
-        ),
-        (12.21, 12.80),
-        "GBP",
-        "hour",
-        40,
-        3,
-        "Seasonal Worker visa",
-        "en",
-        "",
-        (18, 60),
-        True,
-        False,
-        [("visa", 298, "GBP")],
-    ),
-    (
-        "RU",
-        22,
-        "agency",
-        "7112",
-        ("Bricklayer", "Каменщик", "Gʻisht teruvchi", "Kerpish qalawshı", "Кыш калоочу"),
-        (70_000, 110_000),
-        "RUB",
-        "month",
-        48,
-        12,
-        "Patent (work permit for foreign citizens)",
-        "ru",
-        "basic",
-        (20, 55),
-        True,
-        False,
-        [("visa", 7_500, "RUB"), ("medical", 6_000, "RUB")],
-    ),
-    (
-        "RU",
-        12,
-        "agency",
-        "9313",
-        (
-            "Construction labourer",
-            "Подсобный рабочий на стройке",
-            "Qurilish yordamchi ishchisi",
-            "Qurılıs járdemshi jumısshısı",
-            "Курулуштагы көмөкчү жумушчу",
-        ),
-        (55_000, 80_000),
-        "RUB",
-        "month",
-        48,
-        12,
-        "Patent (work permit for foreign citizens)",
-        "ru",
-        "basic",
-        (20, 55),
-        True,
-        True,
-        [("visa", 7_500, "RUB")],
-    ),
-    (
-        "RU",
-        6,
-        "agency",
-        "8322",
-        (
-            "Taxi and delivery driver",
-            "Водитель такси и доставки",
-            "Taksi va yetkazib berish haydovchisi",
-            "Taksi hám jetkerip beriw aydawshısı",
-            "Такси жана жеткирүү айдоочусу",
-        ),
-        (80_000, 130_000),
-        "RUB",
-        "month",
-        60,
-        12,
-        "Patent (work permit for foreign citizens)",
-        "ru",
-        "B1",
-        (23, 55),
-        False,
-        False,
-        [("visa", 7_500, "RUB"), ("training", 15_000, "RUB")],
-    ),
-    (
-        "KZ",
-        8,
-        "agency",
-        "7115",
-        ("Carpenter", "Плотник", "Duradgor", "Ustaxana sheberi", "Жыгач уста"),
-        (300_000, 450_000),
-        "KZT",
-        "month",
-        48,
-        12,
-        "Work permit (EAEU citizens need none)",
-        "ru",
-        "basic",
-        (20, 55),
-        True,
-        False,
-        [("medical", 15_000, "KZT")],
-    ),
-    (
-        "KZ",
-        3,
-        "agency",
-        "6121",
-        (
-            "Livestock farm worker",
-            "Работник животноводческой фермы",
-            "Chorvachilik fermasi ishchisi",
-            "Sharwashılıq fermasınıń jumısshısı",
-            "Мал чарба фермасынын жумушчусу",
-        ),
-        (220_000, 300_000),
-        "KZT",
-        "month",
-        48,
-        12,
-        "Work permit (EAEU citizens need none)",
-        "none",
-        "",
-        (20, 55),
-        True,
-        True,
-        [],
-    ),
-    (
-        "TR",
-        6,
-        "agency",
-        "7531",
-        ("Sewing machine operator", "Швея", "Tikuvchi", "Tigiwshi", "Тигүүчү"),
-        (28_000, 35_000),
-        "TRY",
-        "month",
-        45,
-        12,
-        "Work permit (çalışma izni)",
-        "tr",
-        "basic",
-        (20, 45),
-        True,
-        True,
-        [("visa", 150, "USD")],
-    ),
-    (
-        "TR",
-        2,
-        "agency",
-        "5120",
-        ("Cook", "Повар", "Oshpaz", "Aspaz", "Ашпоз"),
-        (35_000, 45_000),
-        "TRY",
-        "month",
-        48,
-        12,
-        "Work permit (çalışma izni)",
-        "tr",
-        "basic",
-        (22, 50),
-        True,
-        True,
-        [("visa", 150, "USD")],
-    ),
-    (
-        "DE",
-        4,
-        "agency",
-        "5322",
-        (
-            "Care assistant for the elderly",
-            "Помощник по уходу за пожилыми",
-            "Keksalarni parvarish qilish yordamchisi",
-            "Garrılardı kútiw járdemshisi",
-            "Карыларды кароо боюнча жардамчы",
-        ),
-        (2_300, 2_800),
-        "EUR",
-        "month",
-        40,
-        24,
-        "National (D) visa for skilled work",
-        "de",
-        "B1",
-        (21, 50),
-        False,
-        False,
-        [("training", 600, "EUR"), ("visa", 75, "EUR")],
-    ),
-    (
-        "DE",
-        3,
-        "agency",
-        "5131",
-        (
-            "Waiter in a hotel restaurant",
-            "Официант в ресторане отеля",
-            "Mehmonxona restorani ofitsianti",
-            "Qonaq úy restoranı ofitsiantı",
-            "Мейманкана ресторанынын официанты",
-        ),
-        (2_100, 2_500),
-        "EUR",
-        "month",
-        40,
-        12,
-        "National (D) visa, seasonal employment",
-        "de",
-        "A2",
-        (19, 45),
-        True,
-        True,
-        [("visa", 75, "EUR")],
-    ),
-    (
-        "PL",
-        5,
-        "agency",
-        "9329",
-        (
-            "Warehouse worker",
-            "Работник склада",
-            "Ombor ishchisi",
-            "Sklad jumısshısı",
-            "Кампа жумушчусу",
-        ),
-        (24, 28),
-        "PLN",
-        "hour",
-        40,
-        12,
-        "Work permit and national (D) visa",
-        "none",
-        "",
-        (18, 55),
-        True,
-        False,
-        [("visa", 80, "EUR"), ("agency_fee", 300_000, "UZS")],
-    ),
-    (
-        "LT",
-        3,
-        "agency",
-        "8332",
-        (
-            "Truck driver (international routes)",
-            "Водитель грузовика (международные рейсы)",
-            "Yuk mashinasi haydovchisi (xalqaro reyslar)",
-            "Júk mashinası aydawshısı (xalıqaralıq reysler)",
-            "Жүк ташуучу айдоочу (эл аралык каттамдар)",
-        ),
-        (2_200, 2_900),
-        "EUR",
-        "month",
-        45,
-        24,
-        "Work permit and national (D) visa",
-        "ru",
-        "B1",
-        (23, 55),
-        False,
-        False,
-        [("training", 400, "EUR"), ("visa", 120, "EUR")],
-    ),
-    (
-        "HR",
-        1,
-        "authority",
-        "7112",
-        ("Bricklayer", "Каменщик", "Gʻisht teruvchi", "Kerpish qalawshı", "Кыш калоочу"),
-        (1_200, 1_500),
-        "EUR",
-        "month",
-        40,
-        12,
-        "Stay and work permit",
-        "none",
-        "",
-        (20, 50),
-        True,
-        False,
-        [("visa", 70, "EUR")],
-    ),
-    (
-        "SK",
-        1,
-        "authority",
-        "8211",
-        (
-            "Car factory assembler",
-            "Сборщик на автозаводе",
-            "Avtomobil zavodi yigʻuvchisi",
-            "Avtomobil zavodı jıynawshısı",
-            "Унаа заводунун жыйноочусу",
-        ),
-        (1_100, 1_400),
-        "EUR",
-        "month",
-        40,
-        12,
-        "Temporary residence for employment",
-        "none",
-        "",
-        (20, 50),
-        True,
-        False,
-        [],
-    ),
-    (
-        "QA",
-        1,
-        "agency",
-        "9112",
-        (
-            "Hotel cleaner",
-            "Уборщик в отеле",
-            "Mehmonxona farroshi",
-            "Qonaq úy tazalawshısı",
-            "Мейманкана тазалоочусу",
-        ),
-        (1_500, 1_800),
-        "QAR",
-        "month",
-        48,
-        24,
-        "Work residence permit",
-        "en",
-        "A1",
-        (21, 45),
-        True,
-        True,
-        [("medical", 100, "USD")],
-    ),
-    (
-        "AE",
-        1,
-        "agency",
-        "9313",
-        (
-            "Construction labourer",
-            "Подсобный рабочий на стройке",
-            "Qurilish yordamchi ishchisi",
-            "Qurılıs járdemshi jumısshısı",
-            "Курулуштагы көмөкчү жумушчу",
-        ),
-        (1_400, 1_800),
-        "AED",
-        "month",
-        48,
-        24,
-        "Employment visa",
-        "none",
-        "",
-        (21, 50),
-        True,
-        True,
-        [("medical", 100, "USD")],
-    ),
-    (
-        "BG",
-        1,
-        "agency",
-        "5120",
-        (
-            "Cook in a seaside hotel",
-            "Повар в приморском отеле",
-            "Dengiz boʻyidagi mehmonxona oshpazi",
-            "Teńiz boyındaǵı qonaq úy aspazı",
-            "Деңиз жээгиндеги мейманкананын ашпозу",
-        ),
-        (1_000, 1_300),
-        "EUR",
-        "month",
-        48,
-        6,
-        "Seasonal work permit",
-        "none",
-        "",
-        (20, 50),
-        True,
-        True,
-        [("visa", 60, "EUR")],
-    ),
-]
-
+JOBS = json.loads(
+    (Path(__file__).resolve().parent / "data" / "jobs.json").read_text(encoding="utf-8"),
+    parse_float=Decimal,  # wages as written: 12.21, not the nearest float
+)
+TITLES = ("title_en", "title_ru", "title_uz", "title_kaa", "title_ky")
+# Taken from the job as they are.
+COPIED_FIELDS = (
+    "wage_currency",
+    "wage_period",
+    "hours_per_week",
+    "contract_months",
+    "visa_type",
+    "language",
+    "language_level",
+    "age_min",
+    "age_max",
+    "housing",
+    "meals",
+)
 CITIES = {
     "KR": ["Ansan", "Hwaseong", "Gimhae", "Cheonan", "Ulsan"],
     "GB": ["Kent", "Herefordshire", "Lincolnshire", "Norfolk"],
@@ -578,34 +138,17 @@ def build_vacancies(count, partner, prefix, existing=frozenset(), rng=None):
     today = timezone.localdate()
     now = timezone.now()
     rates = ExchangeRate.objects.latest_rates()
-    occupations = {o.code: o for o in Occupation.objects.filter(code__in={j[3] for j in JOBS})}
+    codes = {job["occupation"] for job in JOBS}
+    occupations = {o.code: o for o in Occupation.objects.filter(code__in=codes)}
     authority = LicensingAuthority.objects.filter(country="UZ").first()
     recruiters = _agencies_by_destination()
-    weights = [job[1] for job in JOBS]
+    weights = [job["share"] for job in JOBS]
     batch, costs = [], []
     created = 0
     for n in range(1, count + 1):
         job = rng.choices(JOBS, weights)[0]
         external_id = f"{prefix}-{n:06d}"
-        (
-            code,
-            _share,
-            channel,
-            isco,
-            titles,
-            (low, high),
-            currency,
-            period,
-            hours,
-            months,
-            visa,
-            language,
-            level,
-            (age_min, age_max),
-            housing,
-            meals,
-            job_costs,
-        ) = job
+        code, channel = job["country"], job["channel"]
         agency_id = None
         if channel == "agency":
             # One in ten from an agency whose licence no longer covers the destination.
@@ -619,37 +162,20 @@ def build_vacancies(count, partner, prefix, existing=frozenset(), rng=None):
             continue
         if external_id in existing:
             continue
-        wage_min = Decimal(str(low))
-        wage_max = Decimal(str(high)) if rng.random() < 0.6 else None
+        wage_max = Decimal(job["wage_max"]) if rng.random() < 0.6 else None
         published = now - datetime.timedelta(days=rng.randint(0, 60), minutes=rng.randint(0, 1440))
         vacancy = Vacancy(
-            title=titles[0],
-            **dict(
-                zip(
-                    ("title_en", "title_ru", "title_uz", "title_kaa", "title_ky"),
-                    titles,
-                    strict=True,
-                )
-            ),
+            title=job["title_en"],
+            **{field: job[field] for field in TITLES},
             country_id=code,
             city=rng.choice(CITIES[code]),
             employer_name=f"{rng.choice(EMPLOYERS)} {rng.choice(EMPLOYER_KINDS)} (fictional)",
-            occupation=occupations[isco],
+            occupation=occupations[job["occupation"]],
             positions=rng.choice([1, 2, 5, 10, 20, 50]),
-            wage_min=wage_min,
+            wage_min=Decimal(job["wage_min"]),
             wage_max=wage_max,
-            wage_currency=currency,
-            wage_period=period,
-            hours_per_week=hours,
-            contract_months=months,
-            visa_type=visa,
-            language=language,
-            language_level=level,
-            age_min=age_min,
-            age_max=age_max,
             experience_years=rng.choice([0, 0, 1, 2]),
-            housing=housing,
-            meals=meals,
+            **{field: job[field] for field in COPIED_FIELDS},
             transport=rng.random() < 0.3,
             insurance=rng.random() < 0.6,
             flight=code == "KR" or rng.random() < 0.2,
@@ -667,7 +193,9 @@ def build_vacancies(count, partner, prefix, existing=frozenset(), rng=None):
         )
         vacancy.set_derived_fields(rates)
         batch.append(vacancy)
-        costs.append([cost for cost in job_costs if cost[0] != "agency_fee" or channel == "agency"])
+        costs.append(
+            [cost for cost in job["costs"] if cost["kind"] != "agency_fee" or channel == "agency"]
+        )
         if len(batch) >= 1000:
             created += _flush(batch, costs)
     created += _flush(batch, costs)
@@ -677,9 +205,14 @@ def build_vacancies(count, partner, prefix, existing=frozenset(), rng=None):
 def _flush(batch, costs):
     Vacancy.objects.bulk_create(batch)
     VacancyCost.objects.bulk_create(
-        VacancyCost(vacancy=vacancy, kind=kind, amount=Decimal(amount), currency=currency)
+        VacancyCost(
+            vacancy=vacancy,
+            kind=cost["kind"],
+            amount=Decimal(cost["amount"]),
+            currency=cost["currency"],
+        )
         for vacancy, items in zip(batch, costs, strict=True)
-        for kind, amount, currency in items
+        for cost in items
     )
     count = len(batch)
     batch.clear()
