@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "vacancies",
     "blacklist",
     "feeds",
+    "demo",
 ]
 
 MIDDLEWARE = [

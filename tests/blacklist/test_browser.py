@@ -8,16 +8,16 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from blacklist import demo
+from demo import bans as demo_bans
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def demo_people():
-    source = demo.demo_source()
-    demo.BanRecord.objects.bulk_create(
-        demo.build_records(source, demo.DOCUMENTED_PEOPLE, timezone.localdate())
+    source = demo_bans.demo_source()
+    demo_bans.BanRecord.objects.bulk_create(
+        demo_bans.build_records(source, demo_bans.DOCUMENTED_PEOPLE, timezone.localdate())
     )
     source.refresh_statistics()
     return source

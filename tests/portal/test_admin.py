@@ -1,11 +1,8 @@
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 from partners.models import Partner, PartnerAPIKey
-from portal.models import Hotline
 
 pytestmark = pytest.mark.django_db
 
@@ -42,14 +39,6 @@ def test_translated_fields_have_language_tabs_from_local_files(admin_client):
     assert "/static/modeltranslation/js/tabbed_translation_fields." in html
     scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
     assert [src for src in scripts if re.match(r"^(https?:)?//", src)] == []
-
-
-def test_seed_demo_is_idempotent():
-    call_command("seed_demo", stdout=io.StringIO())
-    first = list(Hotline.objects.values_list("pk", "name_en", "phone").order_by("pk"))
-    call_command("seed_demo", stdout=io.StringIO())
-    assert list(Hotline.objects.values_list("pk", "name_en", "phone").order_by("pk")) == first
-    assert len(first) >= 2
 
 
 @pytest.mark.parametrize(

@@ -5,34 +5,36 @@ import io
 
 import pytest
 
-from blacklist import benchmark, demo, synthetic
 from blacklist.matching import MatchLevel, PersonName, match
 from blacklist.models import BanRecord, BanSource
 from blacklist.services import check_person
+from demo import bans as demo_bans
+from demo import synthetic_people
+from demo.benchmarks import bans as bans_benchmark
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def small_demo(monkeypatch):
-    monkeypatch.setattr(demo, "RANDOM_PEOPLE", 400)
-    monkeypatch.setattr(demo, "RECORD_COUNT", 400 + len(demo.DOCUMENTED_PEOPLE))
+    monkeypatch.setattr(demo_bans, "RANDOM_PEOPLE", 400)
+    monkeypatch.setattr(demo_bans, "RECORD_COUNT", 400 + len(demo_bans.DOCUMENTED_PEOPLE))
 
 
 def test_seed_is_idempotent_and_quick_the_second_time(small_demo, django_assert_max_num_queries):
-    assert demo.seed() == f"{demo.SOURCE_CODE}: 403 records"
+    assert demo_bans.seed() == f"{demo_bans.SOURCE_CODE}: 403 records"
     before = list(BanRecord.objects.order_by("pk").values())
     with django_assert_max_num_queries(6):
-        assert "already loaded" in demo.seed()
+        assert "already loaded" in demo_bans.seed()
     assert list(BanRecord.objects.order_by("pk").values()) == before
-    source = BanSource.objects.get(code=demo.SOURCE_CODE)
+    source = BanSource.objects.get(code=demo_bans.SOURCE_CODE)
     assert source.country.code == "RU"
     assert source.active_records == source.records.in_force().count() > 100
     assert source.name_ru.startswith("Россия")
 
 
 def test_records_are_written_as_russian_lists_write_them(small_demo):
-    demo.seed()
+    demo_bans.seed()
     records = BanRecord.objects.all()
     assert {record.script for record in records} == {"Cyrl"}
     assert {record.citizenship.code for record in records} == {"UZ", "KG", "TJ"}
@@ -51,7 +53,7 @@ def test_records_are_written_as_russian_lists_write_them(small_demo):
     ],
 )
 def test_documented_demo_people(small_demo, query, born, expected):
-    demo.seed()
+    demo_bans.seed()
     surname, given_name, patronymic = query
     result = check_person(
         surname=surname, given_name=given_name, patronymic=patronymic, date_of_birth=born
@@ -60,21 +62,21 @@ def test_documented_demo_people(small_demo, query, born, expected):
 
 
 def test_every_synthetic_person_is_found_by_their_own_spelling():
-    for person in synthetic.people("test", 2000):
+    for person in synthetic_people.people("test", 2000):
         record = PersonName(person["surname"], person["given_name"], person["patronymic"])
         assert match(PersonName(*person["own"]), record) == MatchLevel.SAME, person
 
 
 def test_synthetic_people_are_reproducible():
-    assert list(synthetic.people("x", 50)) == list(synthetic.people("x", 50))
-    born = [person["date_of_birth"] for person in synthetic.people("x", 2000)]
-    assert min(born) >= synthetic.FIRST_BIRTH_DATE
-    assert max(born) <= synthetic.LAST_BIRTH_DATE
+    assert list(synthetic_people.people("x", 50)) == list(synthetic_people.people("x", 50))
+    born = [person["date_of_birth"] for person in synthetic_people.people("x", 2000)]
+    assert min(born) >= synthetic_people.FIRST_BIRTH_DATE
+    assert max(born) <= synthetic_people.LAST_BIRTH_DATE
 
 
 def test_benchmark_seeds_times_and_reuses_its_records():
     out = io.StringIO()
-    benchmark.run(count=300, queries=20, stdout=out)
+    bans_benchmark.run(count=300, queries=20, stdout=out)
     text = out.getvalue()
     assert "seeded 300 records" in text
     assert "p50" in text
@@ -82,5 +84,5 @@ def test_benchmark_seeds_times_and_reuses_its_records():
     assert "0 missed" in text
     assert BanRecord.objects.filter(source__code="benchmark").count() == 300
     again = io.StringIO()
-    benchmark.run(count=300, queries=20, stdout=again)
+    bans_benchmark.run(count=300, queries=20, stdout=again)
     assert "300 benchmark records already loaded" in again.getvalue()

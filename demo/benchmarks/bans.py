@@ -17,9 +17,9 @@ import time
 from django.db import connection, transaction
 from django.utils import timezone
 
-from blacklist import synthetic
 from blacklist.models import BanRecord, BanSource, name_key_columns, normalise_document_number
 from blacklist.services import check_person
+from demo import synthetic_people
 
 SOURCE_CODE = "benchmark"
 CHUNK = 100_000
@@ -80,7 +80,7 @@ def _copy(source, count, today, stdout):
         f"COPY {BanRecord._meta.db_table} ({columns}) FROM STDIN "
         f"WITH (FORMAT csv, FORCE_NOT_NULL ({text}))"  # empty text is "", empty dates NULL
     )
-    people = synthetic.people(SOURCE_CODE, count)
+    people = synthetic_people.people(SOURCE_CODE, count)
     done = 0
     with connection.cursor() as cursor:
         while chunk := list(itertools.islice(people, CHUNK)):
@@ -104,7 +104,7 @@ def _copy(source, count, today, stdout):
 
 
 def _bulk_create(source, count, today):
-    people = synthetic.people(SOURCE_CODE, count)
+    people = synthetic_people.people(SOURCE_CODE, count)
     while chunk := list(itertools.islice(people, 10_000)):
         records = []
         for person in chunk:
@@ -157,14 +157,16 @@ def _queries(source, queries):
     )[:wanted]
     result = [
         (
-            synthetic.own_spelling(r.surname, r.given_name, r.patronymic, r.citizenship.code),
+            synthetic_people.own_spelling(
+                r.surname, r.given_name, r.patronymic, r.citizenship.code
+            ),
             r.date_of_birth,
             r.citizenship.code,
             True,
         )
         for r in known
     ]
-    for person in synthetic.people(f"unknown-{queries}", queries - len(result)):
+    for person in synthetic_people.people(f"unknown-{queries}", queries - len(result)):
         result.append((person["own"], person["date_of_birth"], person["citizenship"], False))
     rng.shuffle(result)
     return result

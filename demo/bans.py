@@ -5,8 +5,8 @@ import datetime
 
 from django.utils import timezone
 
-from blacklist import synthetic
 from blacklist.models import BanRecord, BanSource
+from demo import synthetic_people
 
 SOURCE_CODE = "demo-ru-entry-bans"
 RANDOM_PEOPLE = 50_000
@@ -109,7 +109,7 @@ def seed():
         return f"{source.code}: {RECORD_COUNT} records already loaded"
     source.records.all().delete()
     today = timezone.localdate()
-    rows = [*DOCUMENTED_PEOPLE, *synthetic.people(SEED, RANDOM_PEOPLE)]
+    rows = [*DOCUMENTED_PEOPLE, *synthetic_people.people(SEED, RANDOM_PEOPLE)]
     BanRecord.objects.bulk_create(build_records(source, rows, today), batch_size=BATCH)
     source.refresh_statistics()
     return f"{source.code}: {RECORD_COUNT} records"

@@ -15,9 +15,9 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.test import Client
 
-from agencies import demo as agencies_demo
+from demo import agencies as demo_agencies
+from demo import vacancies as demo_vacancies
 from partners.models import Partner
-from vacancies import demo
 
 PARTNER = "Benchmark feed (fictional vacancies)"
 CASES = {
@@ -39,11 +39,12 @@ CASES = {
 def run(count, queries, stdout):
     started = time.perf_counter()
     with transaction.atomic():
-        agencies_demo.seed()
-        demo.seed_reference_data()
+        demo_agencies.seed()
+        demo_vacancies.seed_reference_data()
         partner, _ = Partner.objects.get_or_create(name=PARTNER)
         existing = set(partner.vacancies.values_list("external_id", flat=True))
-        created = demo.build_vacancies(count, partner, "bench", existing, random.Random(1))  # noqa: S311
+        rng = random.Random(1)  # noqa: S311
+        created = demo_vacancies.build_vacancies(count, partner, "bench", existing, rng)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

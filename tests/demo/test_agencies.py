@@ -3,14 +3,14 @@
 import pytest
 from django.db.models import Count
 
-from agencies import demo
 from agencies.models import Agency, Licence, LicenceDestination, LicensingAuthority
+from demo import agencies as demo_agencies
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_figures_and_idempotence(django_assert_max_num_queries):
-    demo.seed()
+    demo_agencies.seed()
     kg = LicensingAuthority.objects.get(country="KG")
     uz = LicensingAuthority.objects.get(country="UZ")
     assert Agency.objects.filter(country="KG").count() == 180
@@ -27,7 +27,7 @@ def test_demo_figures_and_idempotence(django_assert_max_num_queries):
         .values_list("country")
         .annotate(n=Count("id"))
     )
-    assert permits == demo.KG_DESTINATIONS
+    assert permits == demo_agencies.KG_DESTINATIONS
     assert Licence.objects.filter(authority=kg, status="suspended").exists()
     assert Licence.objects.filter(
         authority=kg, events__to_status="suspended", status="active"
@@ -37,7 +37,7 @@ def test_demo_figures_and_idempotence(django_assert_max_num_queries):
     assert Agency.objects.filter(below_minimum_q()).exists()
     before = (Agency.objects.count(), Licence.objects.count(), LicenceDestination.objects.count())
     with django_assert_max_num_queries(30):
-        summary = demo.seed()
+        summary = demo_agencies.seed()
     assert "already loaded" in summary
     assert before == (
         Agency.objects.count(),
@@ -47,7 +47,7 @@ def test_demo_figures_and_idempotence(django_assert_max_num_queries):
 
 
 def test_demo_agencies_verify_by_their_channels(client):
-    demo.seed()
+    demo_agencies.seed()
     channel = Agency.objects.filter(country="KG").first().channels.get(kind="telegram")
     html = client.get("/en/agencies/verify/", {"q": channel.value}).content.decode()
     assert "Licensed agency" in html or "Not allowed to recruit" in html

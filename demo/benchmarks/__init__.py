@@ -1,0 +1,2 @@
+"""One module per measured area, each with ``run(count, queries, stdout)``
+(``manage.py benchmark <area>``)."""
