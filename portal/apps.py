@@ -1,7 +1,17 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal.staff import GROUPS
+
 
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+    staff_groups = GROUPS  # synced after migrate by portal.staff_groups
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from portal.staff_groups import sync_after_migrate
+
+        post_migrate.connect(sync_after_migrate, dispatch_uid="portal.staff_groups")

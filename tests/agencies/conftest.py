@@ -2,7 +2,6 @@
 enough money lodged, and a licence put in force through the services."""
 
 import datetime
-import importlib
 from decimal import Decimal
 
 import pytest
@@ -47,11 +46,6 @@ def authority(db):
 
 @pytest.fixture
 def officer(db):
-    if not Group.objects.filter(name="Licensing officer").exists():
-        # A transactional test flushed the tables the data migration filled.
-        from django.apps import apps
-
-        importlib.import_module("agencies.migrations.0003_staff_groups").create_groups(apps, None)
     user = User.objects.create_user("officer", password="officer-pass-123", is_staff=True)
     user.groups.add(Group.objects.get(name="Licensing officer"))
     return user

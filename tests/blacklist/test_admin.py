@@ -4,7 +4,8 @@ page, record page and export is logged with who and when."""
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 
-from blacklist.models import AUDITOR_GROUP, RecordAccessLog
+from blacklist.models import RecordAccessLog
+from blacklist.staff import AUDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/en/admin/blacklist/banrecord/"
@@ -19,7 +20,7 @@ def staff(username, *, superuser=False, auditor=False, with_permission=False):
     return user
 
 
-def test_the_group_is_created_by_a_migration_with_view_permissions():
+def test_the_group_is_synced_after_migrate_with_view_permissions():
     group = Group.objects.get(name=AUDITOR_GROUP)
     assert set(group.permissions.values_list("codename", flat=True)) == {
         "view_banrecord",
