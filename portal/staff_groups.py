@@ -77,6 +77,7 @@ def sync_after_migrate(sender, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwarg
 
 
 def _migrated(grants, apps):
+    """Whether the migrated state `apps` has every model the group names."""
     for label, models in grants.items():
         for model in models:
             global_apps.get_model(label, model)  # LookupError: no such model at all
