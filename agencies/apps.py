@@ -1,7 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from agencies.staff import GROUPS
+
 
 class AgenciesConfig(AppConfig):
     name = "agencies"
     verbose_name = _("Agencies")
+    staff_groups = GROUPS  # synced after migrate by portal.staff_groups

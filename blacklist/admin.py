@@ -12,13 +12,13 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from blacklist.importing import COLUMNS
 from blacklist.models import (
-    AUDITOR_GROUP,
     ApiCheckLog,
     BanRecord,
     BanSource,
     DailyCheckCount,
     RecordAccessLog,
 )
+from blacklist.staff import AUDITOR_GROUP
 
 
 def is_auditor(user):

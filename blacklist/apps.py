@@ -1,7 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from blacklist.staff import GROUPS
+
 
 class BlacklistConfig(AppConfig):
     name = "blacklist"
     verbose_name = _("Entry-ban lists")
+    staff_groups = GROUPS  # synced after migrate by portal.staff_groups

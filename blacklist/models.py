@@ -18,8 +18,6 @@ from django_countries.fields import CountryField
 
 from blacklist.matching import MatchLevel, PersonName, name_keys
 
-AUDITOR_GROUP = "Ban list auditor"
-
 _DOCUMENT_NOISE = re.compile(r"[^0-9A-Z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 

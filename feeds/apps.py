@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from feeds.staff import GROUPS
+
 
 class FeedsConfig(AppConfig):
     """Partner feeds: documents the portal pulls from partner systems on a schedule,
@@ -8,3 +10,4 @@ class FeedsConfig(AppConfig):
 
     name = "feeds"
     verbose_name = _("Partner feeds")
+    staff_groups = GROUPS  # synced after migrate by portal.staff_groups

@@ -29,7 +29,8 @@ WITHDRAWAL_GUARD = 0.20
 Outcome = FeedRun.Outcome
 
 
-def _lock_key(feed):
+def lock_key(feed):
+    """The cache key a run of `feed` holds while it runs (never two at once)."""
     return f"feeds:lock:{feed.pk}"
 
 
@@ -38,7 +39,7 @@ def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE)
     is downloaded from the feed's URL. Raises `TransientError` (after recording
     the failed run) when trying again later may help."""
     token = uuid.uuid4().hex
-    if not cache.add(_lock_key(feed), token, timeout=settings.FEED_LOCK_TIMEOUT):
+    if not cache.add(lock_key(feed), token, timeout=settings.FEED_LOCK_TIMEOUT):
         return FeedRun.objects.create(
             feed=feed,
             trigger=trigger,
@@ -62,8 +63,8 @@ def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE)
             raise
         return run
     finally:
-        if cache.get(_lock_key(feed)) == token:
-            cache.delete(_lock_key(feed))
+        if cache.get(lock_key(feed)) == token:
+            cache.delete(lock_key(feed))
 
 
 def _finish(run, outcome, error=""):

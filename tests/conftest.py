@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from rest_framework.test import APIClient
 
-from partners.models import Partner, PartnerAPIKey
+from tests.factories.partners import PartnerAPIKeyFactory
 
 BASE_DIR = Path(settings.BASE_DIR)
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -103,11 +103,8 @@ def make_api_key(db):
     """Create a partner key: ``raw_key, api_key = make_api_key(["bans:check"])``."""
 
     def make(scopes=(), partner_name="Test partner", **fields):
-        partner, _ = Partner.objects.get_or_create(name=partner_name)
-        api_key, raw = PartnerAPIKey.objects.create_key(
-            partner=partner, name=f"{partner_name} key", scopes=list(scopes), **fields
-        )
-        return raw, api_key
+        api_key = PartnerAPIKeyFactory(partner__name=partner_name, scopes=list(scopes), **fields)
+        return api_key.raw_key, api_key
 
     return make
 

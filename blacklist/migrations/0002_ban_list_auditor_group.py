@@ -1,28 +1,8 @@
-"""The "Ban list auditor" group: the only staff who may read ban records."""
+"""The "Ban list auditor" group: declared in `blacklist/staff.py` and synced after
+migrate by `portal.staff_groups` (kept, empty, so existing databases' migration
+history stays the same)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
-
-GROUP = "Ban list auditor"
-PERMISSIONS = ["view_banrecord", "view_bansource", "view_recordaccesslog"]
-
-
-def create_group(apps, schema_editor):
-    # Permissions are normally created after all migrations; the group needs them now.
-    app_config = apps.get_app_config("blacklist")
-    app_config.models_module = True  # the migration state's stub lacks it
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="blacklist", codename__in=PERMISSIONS)
-    )
-
-
-def remove_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
 
 
 class Migration(migrations.Migration):
@@ -32,4 +12,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_group, remove_group)]
+    operations = []

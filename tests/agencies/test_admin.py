@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from agencies.models import Deposit, Licence, LicenceEvent
+from tests.factories.users import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +19,9 @@ def officer_client(client, officer):
 
 @pytest.fixture
 def viewer(db):
-    user = User.objects.create_user("viewer", password="viewer-pass-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="Registry viewer"))
-    return user
+    return StaffUserFactory(
+        username="viewer", password="viewer-pass-123", groups=["Registry viewer"]
+    )
 
 
 def test_groups_exist_with_the_right_permissions():

@@ -2,12 +2,13 @@ import datetime
 
 import pytest
 
-from blacklist.models import BanRecord, BanSource
+from blacklist.models import BanSource
+from tests.factories.blacklist import BanRecordFactory, BanSourceFactory
 
 
 @pytest.fixture
 def source(db):
-    return BanSource.objects.create(
+    return BanSourceFactory(
         code="ru-bans",
         name="Russia: entry bans",
         name_ru="Россия: запреты на въезд",
@@ -23,21 +24,9 @@ def source(db):
 @pytest.fixture
 def make_record(source):
     def make(surname="Абдуллаев", given_name="Шахзод", patronymic="Ботирович", **fields):
-        values = {
-            "external_id": f"id-{BanRecord.objects.count() + 1}",
-            "date_of_birth": datetime.date(1991, 3, 14),
-            "citizenship": "UZ",
-            "ban_start": datetime.date(2024, 1, 1),
-            "ban_end": datetime.date(2099, 1, 1),
-            "basis": BanRecord.Basis.OVERSTAY,
-            **fields,
-        }
-        return BanRecord.objects.create(
-            source=fields.pop("source", source),
-            surname=surname,
-            given_name=given_name,
-            patronymic=patronymic,
-            **{key: value for key, value in values.items() if key != "source"},
+        fields.setdefault("source", source)
+        return BanRecordFactory(
+            surname=surname, given_name=given_name, patronymic=patronymic, **fields
         )
 
     return make

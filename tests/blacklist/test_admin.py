@@ -2,24 +2,29 @@
 page, record page and export is logged with who and when."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, Permission
 
-from blacklist.models import AUDITOR_GROUP, RecordAccessLog
+from blacklist.models import RecordAccessLog
+from blacklist.staff import AUDITOR_GROUP
+from tests.factories.users import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/en/admin/blacklist/banrecord/"
 
 
 def staff(username, *, superuser=False, auditor=False, with_permission=False):
-    user = User.objects.create_user(username, password="x", is_staff=True, is_superuser=superuser)
-    if auditor:
-        user.groups.add(Group.objects.get(name=AUDITOR_GROUP))
+    user = StaffUserFactory(
+        username=username,
+        password="x",
+        is_superuser=superuser,
+        groups=[AUDITOR_GROUP] if auditor else [],
+    )
     if with_permission:
         user.user_permissions.add(Permission.objects.get(codename="view_banrecord"))
     return user
 
 
-def test_the_group_is_created_by_a_migration_with_view_permissions():
+def test_the_group_is_synced_after_migrate_with_view_permissions():
     group = Group.objects.get(name=AUDITOR_GROUP)
     assert set(group.permissions.values_list("codename", flat=True)) == {
         "view_banrecord",

@@ -8,9 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.utils import translation
 
-from feeds.models import Feed
-from partners.models import Partner
-from tests.vacancies import factories
+from tests.factories.feeds import FeedFactory
+from tests.factories.partners import PartnerFactory
+from tests.factories.vacancies import CountryFactory, rates
 from vacancies.models import Publisher
 
 
@@ -81,24 +81,17 @@ def partner_server(settings):
 
 @pytest.fixture
 def partner(db):
-    partner = Partner.objects.create(name="Hanil Manpower Co.")
+    partner = PartnerFactory(name="Hanil Manpower Co.")
     Publisher.objects.create(partner=partner, channel="employer")
-    factories.country("KR", "South Korea")
-    factories.rates(KRW=1400)
+    CountryFactory(code="KR", name_en="South Korea")
+    rates(KRW=1400)
     return partner
 
 
 @pytest.fixture
 def make_feed(partner):
     def make(url="", kind="vacancies", format="json", **fields):
-        return Feed.objects.create(
-            partner=partner,
-            name=fields.pop("name", f"{kind} feed"),
-            kind=kind,
-            format=format,
-            url=url,
-            **fields,
-        )
+        return FeedFactory(partner=partner, url=url, kind=kind, format=format, **fields)
 
     return make
 

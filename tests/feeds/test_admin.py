@@ -4,12 +4,12 @@ stale feeds in /healthz."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django.utils import timezone
 
 from feeds import sync
 from feeds.models import Feed
+from tests.factories.users import StaffUserFactory
 from tests.feeds.conftest import document, vacancy
 from vacancies.models import Vacancy
 
@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def operator(client):
-    user = User.objects.create_user("operator", password="operator-pass-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="Feed operator"))
+    user = StaffUserFactory(
+        username="operator", password="operator-pass-123", groups=["Feed operator"]
+    )
     client.force_login(user)
     return user
 

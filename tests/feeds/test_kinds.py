@@ -9,11 +9,12 @@ from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
 from agencies.models import LicenceEvent
-from blacklist.models import BanRecord, BanSource
+from blacklist.models import BanRecord
 from feeds import sync
 from feeds.tasks import backoff
+from tests.factories.agencies import AgencyFactory, LicenceFactory
+from tests.factories.blacklist import BanSourceFactory
 from tests.feeds.conftest import document, vacancy
-from tests.vacancies import factories
 from vacancies.models import ExchangeRate, Vacancy
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def ban_rows(count):
 
 @pytest.fixture
 def ban_source(db):
-    return BanSource.objects.create(code="ru-feed", name="Russia", country="RU", kind="entry_ban")
+    return BanSourceFactory(code="ru-feed", name="Russia", country="RU", kind="entry_ban")
 
 
 def test_ban_list_csv_loads_lifts_and_guards(partner_server, make_feed, ban_source):
@@ -58,9 +59,11 @@ def test_ban_list_csv_loads_lifts_and_guards(partner_server, make_feed, ban_sour
 
 
 def test_licence_statuses_change_through_the_registry_services(partner_server, make_feed):
-    agency = factories.agency()
-    licence = factories.licence(agency, destinations=("KR",))
-    other = factories.licence(factories.agency("Silk Road Travel"), destinations=("KR",))
+    agency = AgencyFactory()
+    licence = LicenceFactory(agency=agency, destinations=("KR",))
+    other = LicenceFactory(
+        agency=AgencyFactory(legal_name="Silk Road Travel"), destinations=("KR",)
+    )
     records = [
         {"licence_number": licence.number, "status": "suspended", "reason": "Unpaid wages"},
         {"licence_number": other.number.lower(), "status": "active"},

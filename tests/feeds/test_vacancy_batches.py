@@ -11,8 +11,9 @@ from django.utils import translation
 
 from feeds import documents, sync
 from feeds.models import FeedRun
+from tests.factories.agencies import AgencyFactory, LicenceFactory
+from tests.factories.vacancies import CountryFactory, OccupationFactory
 from tests.feeds.conftest import document, vacancy
-from tests.vacancies import factories
 from vacancies import services
 from vacancies.api.serializers import VacancySerializer
 from vacancies.models import Publisher, Vacancy, VacancyCost
@@ -33,9 +34,9 @@ def rejected(run):
 def agency(partner):
     """An agency the partner publishes for, licensed for South Korea only and
     registered in Uzbekistan, whose authority caps the fee at 300,000 UZS."""
-    agency = factories.agency()
-    factories.licence(agency, destinations=("KR",))
-    factories.country("DE", "Germany")
+    agency = AgencyFactory()
+    LicenceFactory(agency=agency, destinations=("KR",))
+    CountryFactory(code="DE", name_en="Germany")
     Publisher.objects.create(partner=partner, channel="agency", agency=agency)
     return agency
 
@@ -51,7 +52,7 @@ def test_agency_rules_refuse_only_the_offending_records(agency, make_feed):
             agency_vacancy("A1", costs=[{**fee, "amount": "250000"}]),
             agency_vacancy("A2", country="DE"),
             agency_vacancy("A3", costs=[{**fee, "amount": "900000"}]),
-            agency_vacancy("A4", agency=factories.agency("Other Agency").pk),
+            agency_vacancy("A4", agency=AgencyFactory(legal_name="Other Agency").pk),
             agency_vacancy("A5"),
         ],
     )
@@ -93,7 +94,7 @@ def test_a_batch_stores_what_saving_one_record_at_a_time_stores(partner, make_fe
     """Column for column, in a language whose titles fall back to others (the
     untranslated columns store the active language's value), and each stored
     vacancy passes every check of `full_clean`."""
-    factories.occupation("9", "Elementary occupations")
+    OccupationFactory(code="9", title_en="Elementary occupations")
     records = [
         vacancy("V1"),
         vacancy(
@@ -205,7 +206,7 @@ def test_an_editors_change_makes_the_feed_compare_the_record_again(partner, make
     run(feed, [vacancy("V1")])
     edited = Vacancy.objects.get()
     edited.title_en = "Changed"
-    admin.site._registry[Vacancy].save_model(rf.post("/"), edited, None, True)
+    admin.site.get_model_admin(Vacancy).save_model(rf.post("/"), edited, None, True)
     result = run(feed, [vacancy("V1"), vacancy("V2")])
     assert (result.created, result.updated) == (1, 1)
     assert Vacancy.objects.get(external_id="V1").title_en == "Assembly line worker V1"

@@ -1,7 +1,7 @@
 import pytest
-from django.contrib.auth.models import Group, User
 
-from tests.vacancies import factories
+from tests.factories.users import StaffUserFactory
+from tests.factories.vacancies import VacancyFactory, rates
 from vacancies.models import Vacancy
 
 pytestmark = pytest.mark.django_db
@@ -9,8 +9,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor_client(client):
-    user = User.objects.create_user("editor", password="editor-pass-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editor"))
+    user = StaffUserFactory(
+        username="editor", password="editor-pass-123", groups=["Content editor"]
+    )
     client.force_login(user)
     return client
 
@@ -18,7 +19,7 @@ def editor_client(client):
 def test_content_editor_manages_vacancies_with_language_tabs_and_missing_translations(
     editor_client,
 ):
-    vacancy = factories.vacancy(title_en="Welder", title_ru="Сварщик")
+    vacancy = VacancyFactory(title_en="Welder", title_ru="Сварщик")
     listing = editor_client.get("/en/admin/vacancies/vacancy/").content.decode()
     assert "uz, kaa, ky" in listing
     assert f"/en/vacancies/{vacancy.pk}/preview/" in listing
@@ -32,7 +33,7 @@ def test_content_editor_manages_vacancies_with_language_tabs_and_missing_transla
 
 
 def test_editor_closes_vacancies_in_bulk(editor_client):
-    first, second = factories.vacancy(), factories.vacancy()
+    first, second = VacancyFactory(), VacancyFactory()
     response = editor_client.post(
         "/en/admin/vacancies/vacancy/",
         {"action": "close_selected", "_selected_action": [first.pk, second.pk]},
@@ -43,7 +44,7 @@ def test_editor_closes_vacancies_in_bulk(editor_client):
 
 
 def test_editor_previews_a_draft_the_public_cannot_see(editor_client, client):
-    draft = factories.vacancy(status="draft", published_at=None, title_en="Draft job")
+    draft = VacancyFactory(status="draft", published_at=None, title_en="Draft job")
     response = editor_client.get(f"/en/vacancies/{draft.pk}/preview/")
     assert response.status_code == 200
     assert "Preview for editors" in response.content.decode()
@@ -53,8 +54,8 @@ def test_editor_previews_a_draft_the_public_cannot_see(editor_client, client):
 
 
 def test_rate_change_in_admin_updates_wages(admin_client):
-    factories.rates(KRW=1400)
-    vacancy = factories.vacancy(wage_min=2_800_000, wage_currency="KRW")
+    rates(KRW=1400)
+    vacancy = VacancyFactory(wage_min=2_800_000, wage_currency="KRW")
     assert vacancy.monthly_wage_usd == 2000
     admin_client.post(
         "/en/admin/vacancies/exchangerate/add/",

@@ -6,7 +6,9 @@ from rest_framework import serializers
 
 from agencies import services as agency_services
 from partners.models import Partner
-from tests.vacancies import factories
+from tests.factories.agencies import AgencyFactory, LicenceFactory
+from tests.factories.users import OfficerFactory
+from tests.factories.vacancies import CountryFactory, VacancyFactory
 from vacancies.api.serializers import VacancySerializer
 from vacancies.models import Publisher, Vacancy
 
@@ -19,9 +21,9 @@ def auth(raw):
 
 @pytest.fixture
 def licensed_agency():
-    factories.country("KR", "South Korea")
-    agency = factories.agency("Ipak Yoli Servis")
-    factories.licence(agency, destinations=["KR"])
+    CountryFactory(code="KR", name_en="South Korea")
+    agency = AgencyFactory(legal_name="Ipak Yoli Servis")
+    LicenceFactory(agency=agency, destinations=["KR"])
     return agency
 
 
@@ -60,11 +62,14 @@ def payload(recruiter, **fields):
 
 
 def test_list_uses_the_page_filters_and_cursor_pagination(api_client):
-    korea, uk = factories.country("KR", "South Korea"), factories.country("GB", "UK")
+    korea, uk = (
+        CountryFactory(code="KR", name_en="South Korea"),
+        CountryFactory(code="GB", name_en="UK"),
+    )
     for n in range(55):
-        factories.vacancy(title_en=f"Korea {n}", country=korea)
-    factories.vacancy(title_en="Kent", country=uk)
-    factories.vacancy(title_en="Closed", country=uk, status="closed")
+        VacancyFactory(title_en=f"Korea {n}", country=korea)
+    VacancyFactory(title_en="Kent", country=uk)
+    VacancyFactory(title_en="Closed", country=uk, status="closed")
     body = api_client.get("/api/v1/vacancies/?country=GB").json()
     assert [v["title_en"] for v in body["results"]] == ["Kent"]
     first = api_client.get("/api/v1/vacancies/?country=KR").json()
@@ -76,8 +81,8 @@ def test_list_uses_the_page_filters_and_cursor_pagination(api_client):
 
 
 def test_detail_of_public_vacancy_and_404_otherwise(api_client):
-    vacancy = factories.vacancy(title_en="Welder")
-    closed = factories.vacancy(status="closed")
+    vacancy = VacancyFactory(title_en="Welder")
+    closed = VacancyFactory(status="closed")
     assert api_client.get(f"/api/v1/vacancies/{vacancy.pk}/").json()["title_en"] == "Welder"
     assert api_client.get(f"/api/v1/vacancies/{closed.pk}/").status_code == 404
     assert api_client.get("/api/v1/vacancies/999999/").status_code == 404
@@ -85,8 +90,8 @@ def test_detail_of_public_vacancy_and_404_otherwise(api_client):
 
 def test_a_vacancy_says_where_it_came_from_and_when_it_was_updated(api_client):
     partner = Partner.objects.create(name="Hanil Manpower Co.")
-    fed = factories.vacancy(source="feed", partner=partner, external_id="HM-1")
-    manual = factories.vacancy()
+    fed = VacancyFactory(source="feed", partner=partner, external_id="HM-1")
+    manual = VacancyFactory()
     listed = {v["id"]: v for v in api_client.get("/api/v1/vacancies/").json()["results"]}
     assert listed[fed.pk]["source"] == "feed"
     assert listed[fed.pk]["source_partner"] == "Hanil Manpower Co."
@@ -96,7 +101,7 @@ def test_a_vacancy_says_where_it_came_from_and_when_it_was_updated(api_client):
 
 
 def test_countries_list_and_guide(api_client):
-    factories.country("XK", "Kosovo", entry_and_permits_en="Work permit first.")
+    CountryFactory(code="XK", name_en="Kosovo", entry_and_permits_en="Work permit first.")
     codes = [c["code"] for c in api_client.get("/api/v1/countries/").json()]
     assert {"KR", "GB", "RU", "XK"} <= set(codes)
     guide = api_client.get("/api/v1/countries/xk/").json()
@@ -164,7 +169,7 @@ def test_partner_creates_then_updates_idempotently_by_external_id(
 def test_invalid_writes_name_the_field_and_change_nothing(
     api_client, writer, licensed_agency, fields, field
 ):
-    factories.country("GB", "United Kingdom")
+    CountryFactory(code="GB", name_en="United Kingdom")
     response = api_client.post(
         "/api/v1/vacancies/", payload(licensed_agency, **fields), format="json", **auth(writer)
     )
@@ -185,8 +190,8 @@ def test_malformed_json_is_a_400(api_client, writer):
 def test_partner_may_not_publish_for_an_agency_it_is_not_tied_to(
     api_client, writer, licensed_agency
 ):
-    other = factories.agency("Other Agency")
-    factories.licence(other, destinations=["KR"])
+    other = AgencyFactory(legal_name="Other Agency")
+    LicenceFactory(agency=other, destinations=["KR"])
     response = api_client.post("/api/v1/vacancies/", payload(other), format="json", **auth(writer))
     assert response.status_code == 400
     assert "agency" in response.json()["error"]["fields"]
@@ -215,7 +220,7 @@ def test_writes_need_a_key_with_the_write_scope(api_client, make_api_key, licens
 
 def test_partner_cannot_change_another_partners_vacancy(api_client, writer, licensed_agency):
     other = Partner.objects.create(name="Someone else")
-    vacancy = factories.vacancy(partner=other, source="api", external_id="X")
+    vacancy = VacancyFactory(partner=other, source="api", external_id="X")
     response = api_client.patch(
         f"/api/v1/vacancies/{vacancy.pk}/", {"status": "closed"}, format="json", **auth(writer)
     )
@@ -229,7 +234,7 @@ def test_published_api_vacancy_disappears_when_the_licence_is_suspended(
 ):
     api_client.post("/api/v1/vacancies/", payload(licensed_agency), format="json", **auth(writer))
     assert len(api_client.get("/api/v1/vacancies/").json()["results"]) == 1
-    agency_services.suspend(licensed_agency.licences.get(), factories.officer(), "Complaints")
+    agency_services.suspend(licensed_agency.licences.get(), OfficerFactory(), "Complaints")
     assert api_client.get("/api/v1/vacancies/").json()["results"] == []
 
 
@@ -275,7 +280,7 @@ PROBES = [
 
 def test_the_serializer_accepts_only_what_the_model_fields_accept():
     """A feed's batch does not check again with `full_clean` the fields the
-    serializer validated (`PartnerVacancies._checked_already`): every value the
+    serializer validated (`PartnerVacancies` excludes them): every value the
     serializer makes of a record's field, the model field must accept."""
     vacancy = Vacancy()
     serializer = VacancySerializer()

@@ -5,18 +5,19 @@ import re
 
 import pytest
 
-from tests.vacancies import factories
+from tests.factories.agencies import AgencyFactory, LicenceFactory
+from tests.factories.vacancies import CountryFactory, VacancyFactory, rates
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_karakalpak_reader_filters_opens_a_vacancy_and_checks_the_agency(live_server, page, axe):
-    factories.rates(KRW=1400, UZS=12000)
-    korea = factories.country("KR", "South Korea", name_kaa="Qubla Koreya")
-    factories.country("GB", "United Kingdom", name_kaa="Ullı Britaniya")
-    agency = factories.agency("Ipak Yoli Servis")
-    factories.licence(agency, destinations=["KR"])
-    factories.vacancy(
+    rates(KRW=1400, UZS=12000)
+    korea = CountryFactory(code="KR", name_en="South Korea", name_kaa="Qubla Koreya")
+    CountryFactory(code="GB", name_en="United Kingdom", name_kaa="Ullı Britaniya")
+    agency = AgencyFactory(legal_name="Ipak Yoli Servis")
+    LicenceFactory(agency=agency, destinations=["KR"])
+    VacancyFactory(
         title_en="Welder",
         title_kaa="Svarshık",
         country=korea,
@@ -25,11 +26,11 @@ def test_karakalpak_reader_filters_opens_a_vacancy_and_checks_the_agency(live_se
         wage_min=2_800_000,
         city="Ulsan",
     )
-    factories.vacancy(title_en="Cleaner", title_kaa="Tazalawshı", country=korea, wage_min=1_400_000)
-    factories.vacancy(
+    VacancyFactory(title_en="Cleaner", title_kaa="Tazalawshı", country=korea, wage_min=1_400_000)
+    VacancyFactory(
         title_en="Fruit picker",
         title_kaa="Miywe teriwshi",
-        country=factories.country("GB"),
+        country=CountryFactory(code="GB"),
         wage_min=2500,
         wage_currency="USD",
     )

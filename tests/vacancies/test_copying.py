@@ -1,15 +1,15 @@
 """`vacancies.copying.copy_insert` stores what `bulk_create` stores: COPY on
 PostgreSQL, `bulk_create` itself elsewhere (so these tests hold on both)."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from partners.models import Partner
-from tests.vacancies import factories
+from tests.factories.partners import PartnerFactory
+from tests.factories.vacancies import FeedVacancyFactory, OccupationFactory
 from vacancies.copying import copy_insert
 from vacancies.models import Vacancy
 
@@ -17,27 +17,6 @@ pytestmark = pytest.mark.django_db
 
 # What COPY's text format must escape, and letters outside ASCII.
 AWKWARD = "Tab\there, line\nbreak, return\r, back\\slash \\N, Oʻzbekiston — Кыргызстан"
-
-
-PUBLISHED = timezone.make_aware(datetime(2026, 11, 2, 9, 30))
-
-
-def _vacancy(partner, external_id, **fields):
-    return Vacancy(
-        partner=partner,
-        source=Vacancy.Source.FEED,
-        external_id=external_id,
-        title_en=f"Greenhouse worker {external_id}",
-        country=factories.country(),
-        employer_name="Hanil Agro",
-        wage_min=Decimal("2060740.50"),
-        wage_currency="KRW",
-        contract_months=36,
-        channel=Vacancy.Channel.EMPLOYER,
-        status=Vacancy.Status.PUBLISHED,
-        published_at=PUBLISHED,
-        **fields,
-    )
 
 
 # Columns that differ between the two twins by construction.
@@ -56,7 +35,7 @@ def _stored(pk):
 
 @pytest.fixture
 def partner():
-    return Partner.objects.create(name="Hanil Agro Co.")
+    return PartnerFactory(name="Hanil Agro Co.")
 
 
 def test_rows_read_back_as_bulk_create_stores_them(partner):
@@ -72,10 +51,16 @@ def test_rows_read_back_as_bulk_create_stores_them(partner):
         "meals": False,
         "deadline": today + timedelta(days=30),
         "start_date": date(2027, 1, 4),
-        "occupation": factories.occupation(),
+        "occupation": OccupationFactory(),
     }
-    copied = [_vacancy(partner, "C1", **awkward), _vacancy(partner, "C2")]
-    created = [_vacancy(partner, "B1", **awkward), _vacancy(partner, "B2")]
+    copied = [
+        FeedVacancyFactory.build(partner=partner, external_id="C1", **awkward),
+        FeedVacancyFactory.build(partner=partner, external_id="C2"),
+    ]
+    created = [
+        FeedVacancyFactory.build(partner=partner, external_id="B1", **awkward),
+        FeedVacancyFactory.build(partner=partner, external_id="B2"),
+    ]
     for vacancy in copied + created:
         vacancy.set_derived_fields()
 
@@ -92,7 +77,7 @@ def test_rows_read_back_as_bulk_create_stores_them(partner):
 @pytest.mark.postgres
 def test_dates_set_on_saving_are_one_time_for_the_whole_copy(partner):
     before = timezone.now()
-    vacancies = [_vacancy(partner, f"T{n}") for n in range(3)]
+    vacancies = [FeedVacancyFactory.build(partner=partner, external_id=f"T{n}") for n in range(3)]
     copy_insert(vacancies)
 
     stamps = set(Vacancy.objects.filter(partner=partner).values_list("created_at", "updated_at"))
@@ -102,8 +87,11 @@ def test_dates_set_on_saving_are_one_time_for_the_whole_copy(partner):
 
 
 def test_a_refused_row_raises_integrity_error_and_stores_nothing(partner):
-    _vacancy(partner, "D1").save()
-    vacancies = [_vacancy(partner, "D2"), _vacancy(partner, "D1")]
+    FeedVacancyFactory.build(partner=partner, external_id="D1").save()
+    vacancies = [
+        FeedVacancyFactory.build(partner=partner, external_id="D2"),
+        FeedVacancyFactory.build(partner=partner, external_id="D1"),
+    ]
 
     with pytest.raises(IntegrityError), transaction.atomic():
         copy_insert(vacancies)
@@ -112,7 +100,7 @@ def test_a_refused_row_raises_integrity_error_and_stores_nothing(partner):
 
 
 def test_a_database_check_refuses_a_row(partner):
-    vacancy = _vacancy(partner, "E1", positions=0)
+    vacancy = FeedVacancyFactory.build(partner=partner, external_id="E1", positions=0)
 
     with pytest.raises(IntegrityError), transaction.atomic():
         copy_insert([vacancy])
@@ -130,7 +118,10 @@ def test_postgresql_receives_the_rows_by_copy(partner, django_assert_num_queries
     """One query to reserve the keys; the rows themselves go by COPY (no INSERT),
     streamed in chunks (made small here so that fifty rows take many)."""
     monkeypatch.setattr("vacancies.copying.COPY_CHUNK", 1000)
-    vacancies = [_vacancy(partner, f"P{n}", description_en=AWKWARD) for n in range(50)]
+    vacancies = [
+        FeedVacancyFactory.build(partner=partner, external_id=f"P{n}", description_en=AWKWARD)
+        for n in range(50)
+    ]
     with django_assert_num_queries(1) as queries:
         copy_insert(vacancies)
     assert "nextval" in queries.captured_queries[0]["sql"]

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from partners.models import Partner
-from tests.vacancies import factories
+from tests.factories.vacancies import CountryFactory, VacancyFactory, rates
 from vacancies.models import Vacancy, VacancyCost
 from vacancies.services import refresh_wages_in_usd
 
@@ -33,19 +33,19 @@ pytestmark = pytest.mark.django_db
 )
 def test_database_refuses_impossible_vacancies(fields):
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.vacancy(**fields)
+        VacancyFactory(**fields)
 
 
 def test_external_id_is_unique_per_partner_only():
     first, second = Partner.objects.create(name="A"), Partner.objects.create(name="B")
-    factories.vacancy(partner=first, source="api", external_id="X-1")
-    factories.vacancy(partner=second, source="api", external_id="X-1")
+    VacancyFactory(partner=first, source="api", external_id="X-1")
+    VacancyFactory(partner=second, source="api", external_id="X-1")
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.vacancy(partner=first, source="feed", external_id="X-1")
+        VacancyFactory(partner=first, source="feed", external_id="X-1")
 
 
 def test_costs_are_not_negative_and_one_of_each_kind():
-    vacancy = factories.vacancy()
+    vacancy = VacancyFactory()
     VacancyCost.objects.create(vacancy=vacancy, kind="visa", amount=50, currency="USD")
     VacancyCost.objects.create(vacancy=vacancy, kind="other", amount=5, currency="USD")
     VacancyCost.objects.create(vacancy=vacancy, kind="other", amount=7, currency="USD")
@@ -56,27 +56,27 @@ def test_costs_are_not_negative_and_one_of_each_kind():
 
 
 def test_monthly_wage_in_usd_is_stored_and_follows_rate_changes():
-    factories.rates(KRW=1400, GBP="0.8")
-    monthly = factories.vacancy(wage_min=Decimal("2100000"), wage_currency="KRW")
-    hourly = factories.vacancy(
+    rates(KRW=1400, GBP="0.8")
+    monthly = VacancyFactory(wage_min=Decimal("2100000"), wage_currency="KRW")
+    hourly = VacancyFactory(
         wage_min=Decimal("12.00"), wage_currency="GBP", wage_period="hour", hours_per_week=39
     )
-    no_rate = factories.vacancy(wage_min=Decimal("1000"), wage_currency="PLN")
+    no_rate = VacancyFactory(wage_min=Decimal("1000"), wage_currency="PLN")
     assert monthly.monthly_wage_usd == 1500
     # 12 GBP x 39 h x 52/12 weeks = 2028 GBP = 2535 USD
     assert hourly.monthly_wage_usd == 2535
     assert no_rate.monthly_wage_usd is None
 
-    factories.rates(on=timezone.localdate() + timedelta(days=1), KRW=1500)
+    rates(on=timezone.localdate() + timedelta(days=1), KRW=1500)
     assert refresh_wages_in_usd() == 0, "a future rate does not apply yet"
-    factories.rates(KRW=1050)
+    rates(KRW=1050)
     assert refresh_wages_in_usd("KRW") == 1
     monthly.refresh_from_db()
     assert monthly.monthly_wage_usd == 2000
 
 
 def test_search_key_holds_every_language_and_script():
-    vacancy = factories.vacancy(
+    vacancy = VacancyFactory(
         title_en="Welder", title_ru="Сварщик", title_uz="Payvandchi", city="Ulsan"
     )
     for word in ("welder", "сварщик", "svarshik", "PAYVANDCHI", "Ульсан"):
@@ -91,4 +91,4 @@ def _skeleton(word):
 
 def test_country_code_must_be_two_capitals():
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.country(code="kr")
+        CountryFactory(code="kr")

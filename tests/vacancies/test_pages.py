@@ -10,7 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from partners.models import Partner
-from tests.vacancies import factories
+from tests.factories.agencies import AgencyFactory, LicenceFactory
+from tests.factories.users import OfficerFactory
+from tests.factories.vacancies import CountryFactory, OccupationFactory, VacancyFactory, rates
 from vacancies.models import Vacancy, VacancyCost
 from vacancies.pagination import CappedPaginator
 from vacancies.search import tokens
@@ -24,42 +26,42 @@ def titles(response):
 
 @pytest.fixture
 def korea():
-    return factories.country("KR", "South Korea", name_ru="Южная Корея")
+    return CountryFactory(code="KR", name_en="South Korea", name_ru="Южная Корея")
 
 
 @pytest.fixture
 def uk():
-    return factories.country("GB", "United Kingdom", name_ru="Великобритания")
+    return CountryFactory(code="GB", name_en="United Kingdom", name_ru="Великобритания")
 
 
 def test_list_shows_only_public_vacancies(client, korea):
-    factories.vacancy(title_en="Open job")
-    factories.vacancy(title_en="Closed job", status="closed")
-    factories.vacancy(title_en="Unlicensed job", channel="agency", agency=factories.agency())
+    VacancyFactory(title_en="Open job")
+    VacancyFactory(title_en="Closed job", status="closed")
+    VacancyFactory(title_en="Unlicensed job", channel="agency", agency=AgencyFactory())
     response = client.get("/en/vacancies/")
     assert response.status_code == 200
     assert titles(response) == ["Open job"]
 
 
 def test_filter_by_country(client, korea, uk):
-    factories.vacancy(title_en="Seoul", country=korea)
-    factories.vacancy(title_en="Kent", country=uk)
+    VacancyFactory(title_en="Seoul", country=korea)
+    VacancyFactory(title_en="Kent", country=uk)
     assert titles(client.get("/en/vacancies/?country=GB")) == ["Kent"]
 
 
 def test_filter_by_occupation_group(client):
-    builders = factories.occupation("7", "Craft and related trades workers")
-    welder = factories.occupation("7212", "Welders and flamecutters")
-    factories.vacancy(title_en="Welder", occupation=welder)
-    factories.vacancy(title_en="Operator", occupation=factories.occupation("8"))
+    builders = OccupationFactory(code="7", title_en="Craft and related trades workers")
+    welder = OccupationFactory(code="7212", title_en="Welders and flamecutters")
+    VacancyFactory(title_en="Welder", occupation=welder)
+    VacancyFactory(title_en="Operator", occupation=OccupationFactory(code="8"))
     assert titles(client.get(f"/en/vacancies/?occupation={builders.code}")) == ["Welder"]
 
 
 def test_filter_by_minimum_monthly_wage_in_usd(client):
-    factories.rates(KRW=1400, GBP="0.8")
-    factories.vacancy(title_en="Low", wage_min=Decimal("1400000"), wage_currency="KRW")
-    factories.vacancy(title_en="High", wage_min=Decimal("2800000"), wage_currency="KRW")
-    factories.vacancy(
+    rates(KRW=1400, GBP="0.8")
+    VacancyFactory(title_en="Low", wage_min=Decimal("1400000"), wage_currency="KRW")
+    VacancyFactory(title_en="High", wage_min=Decimal("2800000"), wage_currency="KRW")
+    VacancyFactory(
         title_en="Hourly",
         wage_min=Decimal("12"),
         wage_currency="GBP",
@@ -71,33 +73,33 @@ def test_filter_by_minimum_monthly_wage_in_usd(client):
 
 
 def test_filter_by_language_including_none(client):
-    factories.vacancy(title_en="Korean needed", language="ko", language_level="EPS-TOPIK")
-    factories.vacancy(title_en="No language", language="none")
+    VacancyFactory(title_en="Korean needed", language="ko", language_level="EPS-TOPIK")
+    VacancyFactory(title_en="No language", language="none")
     assert titles(client.get("/en/vacancies/?language=none")) == ["No language"]
     assert titles(client.get("/en/vacancies/?language=ko")) == ["Korean needed"]
 
 
 def test_filter_by_housing(client):
-    factories.vacancy(title_en="With housing", housing=True)
-    factories.vacancy(title_en="Without housing", housing=False)
+    VacancyFactory(title_en="With housing", housing=True)
+    VacancyFactory(title_en="Without housing", housing=False)
     assert titles(client.get("/en/vacancies/?housing=on")) == ["With housing"]
     assert len(titles(client.get("/en/vacancies/"))) == 2
 
 
 def test_filter_by_contract_length(client):
-    factories.vacancy(title_en="Season", contract_months=6)
-    factories.vacancy(title_en="Year", contract_months=12)
-    factories.vacancy(title_en="Two years", contract_months=24)
+    VacancyFactory(title_en="Season", contract_months=6)
+    VacancyFactory(title_en="Year", contract_months=12)
+    VacancyFactory(title_en="Two years", contract_months=24)
     assert titles(client.get("/en/vacancies/?contract=short")) == ["Season"]
     assert titles(client.get("/en/vacancies/?contract=year")) == ["Year"]
     assert titles(client.get("/en/vacancies/?contract=long")) == ["Two years"]
 
 
 def test_filter_by_channel(client):
-    agency = factories.agency()
-    factories.licence(agency, destinations=["KR"])
-    factories.vacancy(title_en="State", channel="authority")
-    factories.vacancy(title_en="Private", channel="agency", agency=agency)
+    agency = AgencyFactory()
+    LicenceFactory(agency=agency, destinations=["KR"])
+    VacancyFactory(title_en="State", channel="authority")
+    VacancyFactory(title_en="Private", channel="agency", agency=agency)
     assert titles(client.get("/en/vacancies/?channel=agency")) == ["Private"]
     assert titles(client.get("/en/vacancies/?channel=authority")) == ["State"]
 
@@ -121,7 +123,7 @@ def test_filter_by_channel(client):
     ],
 )
 def test_text_search_in_every_language_and_script(client, query):
-    factories.vacancy(
+    VacancyFactory(
         title_en="Welder",
         title_ru="Сварщик",
         title_uz="Payvandchi (g'isht zavodi)",
@@ -129,7 +131,7 @@ def test_text_search_in_every_language_and_script(client, query):
         title_ky="Ширетүүчү",
         city="Ulsan",
     )
-    factories.vacancy(title_en="Cook", title_ru="Повар", city="Busan")
+    VacancyFactory(title_en="Cook", title_ru="Повар", city="Busan")
     assert titles(client.get("/en/vacancies/", {"q": query})) == ["Welder"]
 
 
@@ -145,15 +147,15 @@ def test_text_search_in_every_language_and_script(client, query):
 )
 def test_search_syntax_in_a_query_is_only_text(client, query, found):
     """Full-text query operators a person types are words or nothing, never syntax."""
-    factories.vacancy(title_en="Welder")
-    factories.vacancy(title_en="Cook")
+    VacancyFactory(title_en="Welder")
+    VacancyFactory(title_en="Cook")
     response = client.get("/en/vacancies/", {"q": query})
     assert response.status_code == 200
     assert sorted(titles(response)) == found
 
 
 def test_search_follows_an_edited_title(client):
-    vacancy = factories.vacancy(title_en="Welder")
+    vacancy = VacancyFactory(title_en="Welder")
     vacancy.title_en = "Poultry worker"
     vacancy.save()
     assert titles(client.get("/en/vacancies/?q=poultry")) == ["Poultry worker"]
@@ -164,7 +166,7 @@ def test_search_follows_an_edited_title(client):
 def test_search_uses_the_stored_full_text_document_on_postgresql(client):
     """The database keeps ``search_document`` (the key's words) itself, on insert and
     on update, and the list searches it rather than the key's text."""
-    vacancy = factories.vacancy(title_en="Welder")
+    vacancy = VacancyFactory(title_en="Welder")
     (poultry,) = tokens("Poultry")
     Vacancy.objects.filter(pk=vacancy.pk).update(search_key=f" {poultry} ")
     with connection.cursor() as cursor:
@@ -183,11 +185,11 @@ def test_search_uses_the_stored_full_text_document_on_postgresql(client):
 
 def test_sort_by_wage_and_deadline(client):
     today = timezone.localdate()
-    factories.rates(KRW=1000)
-    factories.vacancy(title_en="A", wage_min=1_500_000, deadline=today + timedelta(days=30))
-    factories.vacancy(title_en="B", wage_min=2_500_000, deadline=today + timedelta(days=3))
-    factories.vacancy(title_en="C", wage_min=2_000_000)
-    factories.vacancy(title_en="D", wage_min=9_000_000, wage_currency="XAF")  # no rate
+    rates(KRW=1000)
+    VacancyFactory(title_en="A", wage_min=1_500_000, deadline=today + timedelta(days=30))
+    VacancyFactory(title_en="B", wage_min=2_500_000, deadline=today + timedelta(days=3))
+    VacancyFactory(title_en="C", wage_min=2_000_000)
+    VacancyFactory(title_en="D", wage_min=9_000_000, wage_currency="XAF")  # no rate
     assert titles(client.get("/en/vacancies/?sort=wage")) == ["B", "C", "A", "D"]
     assert titles(client.get("/en/vacancies/?sort=deadline")) == ["B", "A", "D", "C"]
     assert titles(client.get("/en/vacancies/?sort=newest")) == ["D", "C", "B", "A"]
@@ -195,7 +197,7 @@ def test_sort_by_wage_and_deadline(client):
 
 def test_pagination_keeps_the_filters_in_the_links(client):
     for n in range(25):
-        factories.vacancy(title_en=f"Job {n}", housing=True)
+        VacancyFactory(title_en=f"Job {n}", housing=True)
     response = client.get("/en/vacancies/?housing=on&sort=newest")
     assert len(titles(response)) == 20
     assert 'href="?housing=on&amp;sort=newest&amp;page=2"' in response.content.decode()
@@ -205,7 +207,7 @@ def test_pagination_keeps_the_filters_in_the_links(client):
 def test_a_broad_search_is_counted_only_up_to_the_limit(client, monkeypatch):
     monkeypatch.setattr(CappedPaginator, "limit", 40)
     for n in range(45):
-        factories.vacancy(title_en=f"Job {n}")
+        VacancyFactory(title_en=f"Job {n}")
     response = client.get("/en/vacancies/?page=2")
     page = response.content.decode()
     assert "More than 40 vacancies found" in page
@@ -217,7 +219,7 @@ def test_a_broad_search_is_counted_only_up_to_the_limit(client, monkeypatch):
 def test_a_search_within_the_limit_is_counted_exactly(client, monkeypatch):
     monkeypatch.setattr(CappedPaginator, "limit", 40)
     for n in range(40):
-        factories.vacancy(title_en=f"Job {n}")
+        VacancyFactory(title_en=f"Job {n}")
     page = client.get("/en/vacancies/?page=2").content.decode()
     assert "40 vacancies found" in page and "More than" not in page
     assert "Page 2 of 2" in page
@@ -242,7 +244,7 @@ def test_a_search_within_the_limit_is_counted_exactly(client, monkeypatch):
     ],
 )
 def test_malformed_filters_answer_200(client, query):
-    factories.vacancy()
+    VacancyFactory()
     response = client.get("/en/vacancies/", query)
     assert response.status_code == 200
 
@@ -251,8 +253,8 @@ def test_list_page_queries_do_not_grow_with_page_size(client):
     """The same queries for one vacancy as for a full page from many agencies:
     count, page, countries, agencies and the hotlines (the filter menus come
     from the cache after the first search)."""
-    factories.rates(KRW=1400)
-    occupation = factories.occupation("8")
+    rates(KRW=1400)
+    occupation = OccupationFactory(code="8")
 
     def queries_for_list():
         client.get("/en/vacancies/")
@@ -262,9 +264,9 @@ def test_list_page_queries_do_not_grow_with_page_size(client):
 
     def add_vacancies(count):
         for n in range(count):
-            agency = factories.agency()
-            factories.licence(agency, destinations=["KR"])
-            factories.vacancy(channel="agency", agency=agency, occupation=occupation, housing=n % 2)
+            agency = AgencyFactory()
+            LicenceFactory(agency=agency, destinations=["KR"])
+            VacancyFactory(channel="agency", agency=agency, occupation=occupation, housing=n % 2)
 
     add_vacancies(1)
     shown, one = queries_for_list()
@@ -277,8 +279,8 @@ def test_list_page_queries_do_not_grow_with_page_size(client):
 
 def test_filter_menus_follow_edits_of_countries_and_occupations(client, korea):
     assert "New Zealand" not in client.get("/en/vacancies/").content.decode()
-    factories.country("NZ", "New Zealand")
-    crafts = factories.occupation("7")
+    CountryFactory(code="NZ", name_en="New Zealand")
+    crafts = OccupationFactory(code="7")
     crafts.title_en = "Craft workers"
     crafts.save()
     page = client.get("/en/vacancies/?country=NZ&occupation=7").content.decode()
@@ -290,10 +292,10 @@ def test_filter_menus_follow_edits_of_countries_and_occupations(client, korea):
 
 
 def full_vacancy(**fields):
-    factories.rates(KRW=1400, UZS=12600, KGS=87)
-    agency = factories.agency()
-    factories.licence(agency, destinations=["KR"])
-    vacancy = factories.vacancy(
+    rates(KRW=1400, UZS=12600, KGS=87)
+    agency = AgencyFactory()
+    LicenceFactory(agency=agency, destinations=["KR"])
+    vacancy = VacancyFactory(
         channel="agency",
         agency=agency,
         wage_min=Decimal("2100000"),
@@ -331,11 +333,11 @@ def test_detail_shows_what_to_check_before_signing(client):
 
 def test_detail_says_where_a_vacancy_came_from_and_when_it_was_updated(client):
     partner = Partner.objects.create(name="Hanil Manpower Co.")
-    vacancy = factories.vacancy(source="feed", partner=partner, external_id="HM-1")
+    vacancy = VacancyFactory(source="feed", partner=partner, external_id="HM-1")
     html = client.get(f"/en/vacancies/{vacancy.pk}/").content.decode()
     updated = timezone.localtime(vacancy.updated_at).strftime("%-d.%m.%Y")
     assert f"partner feed: Hanil Manpower Co., last updated {updated}" in html
-    manual = factories.vacancy()
+    manual = VacancyFactory()
     html = client.get(f"/en/vacancies/{manual.pk}/").content.decode()
     assert "entered by staff, last updated" in html
 
@@ -363,8 +365,8 @@ def test_detail_page_makes_a_bounded_number_of_queries(client, django_assert_max
     ],
 )
 def test_closed_or_expired_vacancy_answers_410_with_similar_open_ones(client, fields):
-    gone = factories.vacancy(title_en="Gone", **fields)
-    factories.vacancy(title_en="Still open")
+    gone = VacancyFactory(title_en="Gone", **fields)
+    VacancyFactory(title_en="Still open")
     response = client.get(f"/en/vacancies/{gone.pk}/")
     assert response.status_code == 410
     assert [v.title for v in response.context["similar"]] == ["Still open"]
@@ -375,7 +377,7 @@ def test_vacancy_of_a_suspended_agency_answers_410(client):
 
     vacancy = full_vacancy()
     licence = vacancy.agency.licences.get()
-    services.suspend(licence, factories.officer(), "Complaints")
+    services.suspend(licence, OfficerFactory(), "Complaints")
     assert client.get(f"/en/vacancies/{vacancy.pk}/").status_code == 410
 
 
@@ -385,14 +387,14 @@ def test_unknown_vacancy_is_404(client, path):
 
 
 def test_draft_is_404(client):
-    draft = factories.vacancy(status="draft", published_at=None)
+    draft = VacancyFactory(status="draft", published_at=None)
     assert client.get(f"/en/vacancies/{draft.pk}/").status_code == 404
 
 
 def test_countries_list_counts_open_vacancies(client, korea, uk, django_assert_max_num_queries):
-    factories.vacancy(country=korea)
-    factories.vacancy(country=korea)
-    factories.vacancy(country=uk, status="closed")
+    VacancyFactory(country=korea)
+    VacancyFactory(country=korea)
+    VacancyFactory(country=uk, status="closed")
     with django_assert_max_num_queries(3):
         response = client.get("/ru/countries/")
     html = response.content.decode()
@@ -404,7 +406,7 @@ def test_countries_list_counts_open_vacancies(client, korea, uk, django_assert_m
 
 
 def test_open_vacancy_counts_are_counted_once_for_all_destination_pages(client, korea):
-    factories.vacancy(country=korea)
+    VacancyFactory(country=korea)
     client.get("/ru/countries/")
     with CaptureQueriesContext(connection) as context:
         list_page = client.get("/ru/countries/")
@@ -427,7 +429,7 @@ def test_country_page_shows_its_guide_and_vacancies(client, korea):
     korea.entry_and_permits_en = "Work needs an E-9 visa under the Employment Permit System."
     korea.entry_and_permits_ru = "Для работы нужна виза E-9 по Системе разрешений на работу."
     korea.save()
-    factories.vacancy(title_en="Welder", country=korea)
+    VacancyFactory(title_en="Welder", country=korea)
     html = client.get("/ru/countries/kr/").content.decode()
     assert "Для работы нужна виза E-9" in html
     assert "Welder" in html
@@ -439,9 +441,9 @@ def test_unknown_country_is_404(client, code):
 
 
 def test_feed_follows_a_search(client, korea, uk):
-    factories.vacancy(title_en="Seoul welder", country=korea)
-    factories.vacancy(title_en="Kent picker", country=uk)
-    factories.vacancy(title_en="Closed one", country=uk, status="closed")
+    VacancyFactory(title_en="Seoul welder", country=korea)
+    VacancyFactory(title_en="Kent picker", country=uk)
+    VacancyFactory(title_en="Closed one", country=uk, status="closed")
     response = client.get("/en/vacancies/feed/?country=GB")
     body = response.content.decode()
     assert response.status_code == 200
@@ -451,7 +453,7 @@ def test_feed_follows_a_search(client, korea, uk):
 
 
 def test_feed_with_malformed_filters_is_still_a_feed(client):
-    factories.vacancy(title_en="Welder")
+    VacancyFactory(title_en="Welder")
     response = client.get("/en/vacancies/feed/", {"min_wage": "x", "q": "\x00"})
     assert response.status_code == 200
     assert "Welder" in response.content.decode()
@@ -462,6 +464,6 @@ def test_suspended_agency_vacancies_leave_the_feed(client):
 
     vacancy = full_vacancy()
     assert vacancy.title in client.get("/en/vacancies/feed/").content.decode()
-    services.suspend(vacancy.agency.licences.get(), factories.officer(), "Complaints")
+    services.suspend(vacancy.agency.licences.get(), OfficerFactory(), "Complaints")
     assert vacancy.title not in client.get("/en/vacancies/feed/").content.decode()
     assert Vacancy.objects.public().count() == 0

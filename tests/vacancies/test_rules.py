@@ -10,7 +10,9 @@ from django.utils import timezone, translation
 from agencies import services as agency_services
 from agencies.models import LicenceDestination
 from partners.models import Partner
-from tests.vacancies import factories
+from tests.factories.agencies import AgencyFactory
+from tests.factories.users import OfficerFactory
+from tests.factories.vacancies import CountryFactory, VacancyFactory, agency_vacancy, rates
 from vacancies.models import Vacancy, VacancyCost
 
 pytestmark = pytest.mark.django_db
@@ -20,15 +22,8 @@ def public_ids(on=None):
     return set(Vacancy.objects.public(on).values_list("pk", flat=True))
 
 
-def agency_vacancy(destinations=("KR",), **fields):
-    agency = factories.agency()
-    licence = factories.licence(agency, destinations=destinations)
-    vacancy = factories.vacancy(channel="agency", agency=agency, **fields)
-    return vacancy, licence
-
-
 def test_published_current_vacancy_of_an_authority_is_public():
-    vacancy = factories.vacancy()
+    vacancy = VacancyFactory()
     assert public_ids() == {vacancy.pk}
 
 
@@ -42,13 +37,13 @@ def test_published_current_vacancy_of_an_authority_is_public():
     ],
 )
 def test_drafts_closed_and_past_vacancies_are_not_public(fields):
-    factories.vacancy(**fields)
+    VacancyFactory(**fields)
     assert public_ids() == set()
 
 
 def test_vacancy_is_public_on_its_last_day():
     today = timezone.localdate()
-    vacancy = factories.vacancy(expires_on=today, deadline=today)
+    vacancy = VacancyFactory(expires_on=today, deadline=today)
     assert public_ids() == {vacancy.pk}
     assert public_ids(today + timedelta(days=1)) == set()
 
@@ -57,20 +52,20 @@ def test_suspension_hides_an_agency_vacancy_at_once_and_reinstatement_brings_it_
     vacancy, licence = agency_vacancy()
     assert public_ids() == {vacancy.pk}
 
-    agency_services.suspend(licence, factories.officer(), "Complaints from workers")
+    agency_services.suspend(licence, OfficerFactory(), "Complaints from workers")
     assert public_ids() == set()
 
-    agency_services.reinstate(licence, factories.officer(), "Complaints settled")
+    agency_services.reinstate(licence, OfficerFactory(), "Complaints settled")
     assert public_ids() == {vacancy.pk}
 
-    agency_services.revoke(licence, factories.officer(), "Criminal case")
+    agency_services.revoke(licence, OfficerFactory(), "Criminal case")
     assert public_ids() == set()
 
 
 def test_agency_vacancy_needs_a_licence_for_that_destination():
     vacancy, licence = agency_vacancy(destinations=("KR",))
-    elsewhere = factories.vacancy(
-        channel="agency", agency=vacancy.agency, country=factories.country("GB", "UK")
+    elsewhere = VacancyFactory(
+        channel="agency", agency=vacancy.agency, country=CountryFactory(code="GB", name_en="UK")
     )
     assert public_ids() == {vacancy.pk}
     LicenceDestination.objects.filter(licence=licence).update(status="withdrawn")
@@ -86,13 +81,13 @@ def test_agency_vacancy_disappears_when_the_licence_expires():
 
 
 def test_unlicensed_agency_never_shows():
-    factories.vacancy(channel="agency", agency=factories.agency("Visa Express"))
+    VacancyFactory(channel="agency", agency=AgencyFactory(legal_name="Visa Express"))
     assert public_ids() == set()
 
 
 def test_partner_employer_vacancy_shows_while_the_partner_is_active():
     partner = Partner.objects.create(name="Hanil Metal")
-    vacancy = factories.vacancy(channel="employer", partner=partner, authority=None)
+    vacancy = VacancyFactory(channel="employer", partner=partner, authority=None)
     assert public_ids() == {vacancy.pk}
     partner.is_active = False
     partner.save()
@@ -100,7 +95,7 @@ def test_partner_employer_vacancy_shows_while_the_partner_is_active():
 
 
 def test_agency_fee_above_the_authority_cap_is_refused():
-    factories.rates(UZS=12500)
+    rates(UZS=12500)
     vacancy, _licence = agency_vacancy()
     ok = VacancyCost(vacancy=vacancy, kind="agency_fee", amount=Decimal("300000"), currency="UZS")
     ok.full_clean()
