@@ -96,7 +96,7 @@ def make_licence(authority, make_agency, officer):
             issued_on=fields.pop("issued_on", TODAY.replace(year=2025)),
             expires_on=fields.pop("expires_on", TODAY.replace(year=2028)),
         )
-        licence = services.activate(licence, officer, on=licence.issued_on)
+        licence = services.activate(licence, actor=officer, on=licence.issued_on)
         for country in destinations:
             LicenceDestination.objects.create(
                 licence=licence,
@@ -105,11 +105,11 @@ def make_licence(authority, make_agency, officer):
                 valid_until=licence.expires_on,
             )
         if status == "suspended":
-            services.suspend(licence, officer, "Complaints", on=TODAY)
+            services.suspend(licence, actor=officer, reason="Complaints", on=TODAY)
         elif status == "revoked":
-            services.revoke(licence, officer, "Criminal case", on=TODAY)
+            services.revoke(licence, actor=officer, reason="Criminal case", on=TODAY)
         elif status == "surrendered":
-            services.record_surrender(licence, officer, on=TODAY)
+            services.record_surrender(licence, actor=officer, on=TODAY)
         licence.refresh_from_db()
         return licence
 

@@ -95,7 +95,7 @@ def licence(agency_obj, destinations=("KR",), expires_on=None):
         issued_on=issued,
         expires_on=expires_on or today.replace(year=today.year + 2),
     )
-    obj = agency_services.activate(obj, officer(), on=issued)
+    obj = agency_services.activate(obj, actor=officer(), on=issued)
     for code in destinations:
         LicenceDestination.objects.create(
             licence=obj, country=code, valid_from=issued, valid_until=obj.expires_on
