@@ -2,7 +2,7 @@
 
 Each state change checks its rule, refuses with a translated ``ValidationError``
 (changing nothing) or saves the change together with a `LicenceEvent` naming the
-officer. The admin, partner feeds and tasks call these functions; none of them
+officer. Pages, the admin, partner feeds and tasks call these functions; none of them
 writes ``Licence.status`` itself. What the rules read (balances, deposit checks)
 is in `agencies.selectors`.
 """
@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agencies import verification
 from agencies.models import Deposit, DepositMovement, Licence, LicenceEvent, LicenceStatus
 from agencies.selectors import check_deposit, deposit_balance
 
@@ -228,3 +229,19 @@ def expire_due_licences(on=None):
             )
             count += 1
     return count
+
+
+# --- reports from the public -----------------------------------------------------------
+
+
+def file_report(report, *, language):
+    """Store a member of the public's report of a recruiter, in the language it was
+    written in, tied to the agency whose official channel or number it names (not
+    to one whose name it merely borrows: recruiters borrow real names)."""
+    report.language = language
+    if report.channel:
+        result = verification.verify(report.channel)
+        if result.matches and result.verdict != verification.Verdict.NAME_ONLY:
+            report.agency = result.matches[0].agency
+    report.save()
+    return report

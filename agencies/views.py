@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
-from agencies import selectors, verification
+from agencies import selectors, services, verification
 from agencies.filters import AgencyFilter
 from agencies.forms import RecruiterReportForm, VerifyForm
 
@@ -82,13 +82,7 @@ def report(request):
         return render(request, "agencies/report.html", {"form": form}, status=429)
     if not form.is_valid():
         return render(request, "agencies/report.html", {"form": form}, status=400)
-    report = form.save(commit=False)
-    report.language = translation.get_language() or ""
-    if report.channel:
-        result = verification.verify(report.channel)
-        if result.matches and result.verdict != verification.Verdict.NAME_ONLY:
-            report.agency = result.matches[0].agency
-    report.save()
+    services.file_report(form.save(commit=False), language=translation.get_language() or "")
     return redirect("agencies:report_done")
 
 
