@@ -144,8 +144,8 @@ def export_registry_csv(modeladmin, request, queryset):
             _("destinations in force"),
         ]
     )
-    agencies = queryset.prefetch_related("licences__authority", "licences__destinations")
-    in_force = selectors.destinations_in_force(queryset)
+    agencies = list(queryset.prefetch_related("licences__authority", "licences__destinations"))
+    in_force = selectors.destinations_in_force(agencies)
     for agency in agencies:
         base = [
             agency.legal_name,
