@@ -2,6 +2,7 @@
 rule for "licensed for destination X on date D"."""
 
 import datetime
+import inspect
 from decimal import Decimal
 
 import pytest
@@ -101,6 +102,14 @@ def test_every_transition(start, transition, make_licence, officer, today):
             officer,
             on,
         )
+
+
+@pytest.mark.parametrize("name", [*TRANSITIONS, "activate"])
+def test_every_transition_names_its_actor_by_keyword(name):
+    """Who decided is never a positional argument that can slip into ``reason``."""
+    actor = inspect.signature(getattr(services, name)).parameters["actor"]
+    assert actor.kind is inspect.Parameter.KEYWORD_ONLY
+    assert actor.default is inspect.Parameter.empty
 
 
 def test_refusal_message_is_translated(make_licence, officer):
