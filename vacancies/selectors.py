@@ -55,6 +55,8 @@ def vacancy_previews():
 
 
 def is_public(vacancy, on=None):
+    """May the public see this vacancy (`Vacancy.objects.public`)? A vacancy page
+    that is not answers 410 with similar open ones."""
     return Vacancy.objects.public(on).filter(pk=vacancy.pk).exists()
 
 
