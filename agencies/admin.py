@@ -18,7 +18,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from agencies import services
+from agencies import selectors, services
 from agencies.models import (
     Agency,
     AgencyChannel,
@@ -78,7 +78,7 @@ class BelowMinimumFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() != "yes":
             return queryset
-        below = Agency.objects.filter(services.below_minimum_q()).values("pk")
+        below = Agency.objects.filter(selectors.below_minimum_q()).values("pk")
         if queryset.model is Licence:
             return queryset.filter(agency__in=below)
         return queryset.filter(pk__in=below)
@@ -116,7 +116,7 @@ class DepositLinkInline(admin.TabularInline):
 
     @admin.display(description=_("balance"))
     def balance(self, obj):
-        return f"{services.deposit_balance(obj):,.2f}"
+        return f"{selectors.deposit_balance(obj):,.2f}"
 
 
 def _search(queryset, term):
@@ -144,9 +144,8 @@ def export_registry_csv(modeladmin, request, queryset):
             _("destinations in force"),
         ]
     )
-    agencies = queryset.prefetch_related("licences__authority", "licences__destinations")
-    today = timezone.localdate()
-    in_force = set(LicenceDestination.objects.in_force(today).values_list("licence_id", "country"))
+    agencies = list(queryset.prefetch_related("licences__authority", "licences__destinations"))
+    in_force = selectors.destinations_in_force(agencies)
     for agency in agencies:
         base = [
             agency.legal_name,
@@ -158,9 +157,7 @@ def export_registry_csv(modeladmin, request, queryset):
         licences = list(agency.licences.all())
         for licence in licences:
             countries = sorted(
-                d.country.code
-                for d in licence.destinations.all()
-                if (licence.pk, d.country) in in_force
+                d.country.code for d in licence.destinations.all() if in_force.covers(d)
             )
             writer.writerow(
                 [
@@ -383,7 +380,7 @@ class LicenceAdmin(admin.ModelAdmin):
         if change:
             obj.save()
         else:
-            services.activate(obj, request.user)
+            services.activate(obj, actor=request.user)
 
     def change_status(self, request, queryset, name, service, title):
         """Ask for the reason and basis, then apply the service to each licence."""
@@ -415,7 +412,7 @@ class LicenceAdmin(admin.ModelAdmin):
             try:
                 service(
                     licence,
-                    request.user,
+                    actor=request.user,
                     reason=data["reason"],
                     legal_basis=data["legal_basis"],
                     **extra,
@@ -480,7 +477,7 @@ class DepositAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("balance"))
     def balance(self, obj):
-        return f"{services.deposit_balance(obj):,.2f} {obj.currency}" if obj.pk else "-"
+        return f"{selectors.deposit_balance(obj):,.2f} {obj.currency}" if obj.pk else "-"
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not DepositMovement:
@@ -493,7 +490,7 @@ class DepositAdmin(admin.ModelAdmin):
                     form.instance,
                     data["kind"],
                     data["amount"],
-                    officer=request.user,
+                    actor=request.user,
                     on=data["date"],
                     complaint_case=data.get("complaint_case", ""),
                     note=data.get("note", ""),

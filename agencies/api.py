@@ -1,11 +1,11 @@
 """The registry over the partner API: ``/api/v1/agencies/``, ``/api/v1/licences/``.
 
 Anyone may read (``anonymous_read``), with or without a partner key. Which
-destinations are in force comes from `LicenceDestination.objects.in_force`.
+destinations are in force comes from `agencies.selectors.destinations_in_force`
+(`LicenceDestination.objects.in_force`, the one rule).
 """
 
 import django_filters
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
@@ -14,7 +14,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from agencies import verification
+from agencies import selectors, verification
 from agencies.filters import AgencyFilter
 from agencies.forms import VerifyForm
 from agencies.models import AgencyChannel, Licence, LicenceDestination, LicenceStatus
@@ -35,7 +35,7 @@ class DestinationSerializer(serializers.ModelSerializer):
         fields = ["country", "status", "valid_from", "valid_until", "in_force_today"]
 
     def get_in_force_today(self, obj) -> bool:
-        return obj.pk in self.context["in_force_ids"]
+        return self.context["in_force"].covers(obj)
 
 
 class LicenceSerializer(serializers.ModelSerializer):
@@ -90,7 +90,7 @@ class AgencySerializer(serializers.Serializer):
                 destination.country.code
                 for licence in obj.licences.all()
                 for destination in licence.destinations.all()
-                if destination.pk in self.context["in_force_ids"]
+                if self.context["in_force"].covers(destination)
             }
         )
 
@@ -108,25 +108,22 @@ class VerifyResultSerializer(serializers.Serializer):
 
 
 class InForceContext:
-    """Gives the serializers the ids of the destinations in force today for the
-    objects being shown, in one query per response. Views name how a destination
-    belongs to their objects in `in_force_lookup`."""
+    """Gives the serializers the destinations in force today of the agencies being
+    shown (`selectors.destinations_in_force`), in one query per response. Views
+    name the agencies of their objects in `agencies_of`."""
 
-    in_force_lookup = ""
+    def agencies_of(self, objects):
+        raise NotImplementedError
 
-    def in_force_ids(self, objects):
-        return set(
-            LicenceDestination.objects.in_force()
-            .filter(**{f"{self.in_force_lookup}__in": [obj.pk for obj in objects]})
-            .values_list("pk", flat=True)
-        )
+    def in_force(self, objects):
+        return selectors.destinations_in_force(self.agencies_of(objects))
 
     def get_serializer(self, *args, **kwargs):
         objects = args[0] if args else None
         if objects is not None:
             objects = list(objects) if kwargs.get("many") else [objects]
             kwargs.setdefault("context", self.get_serializer_context())
-            kwargs["context"]["in_force_ids"] = self.in_force_ids(objects)
+            kwargs["context"]["in_force"] = self.in_force(objects)
             if kwargs.get("many"):
                 args = (objects, *args[1:])
         return super().get_serializer(*args, **kwargs)
@@ -135,7 +132,6 @@ class InForceContext:
 class AgencyViewSet(InForceContext, viewsets.ReadOnlyModelViewSet):
     """The registry of private employment agencies, their licences and channels."""
 
-    in_force_lookup = "licence__agency"
     anonymous_read = True
     serializer_class = AgencySerializer
     filterset_class = AgencyFilter
@@ -143,13 +139,10 @@ class AgencyViewSet(InForceContext, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self):
-        return (
-            verification.registry_queryset()
-            .prefetch_related(
-                Prefetch("channels", queryset=AgencyChannel.objects.order_by("kind", "pk"))
-            )
-            .order_by("legal_name", "pk")
-        )
+        return selectors.registry_with_channels()
+
+    def agencies_of(self, objects):
+        return [agency.pk for agency in objects]
 
     @extend_schema(
         summary=str(_("Is this recruiter real?")),
@@ -165,7 +158,7 @@ class AgencyViewSet(InForceContext, viewsets.ReadOnlyModelViewSet):
         agencies = [match.agency for match in result.matches]
         context = {
             **self.get_serializer_context(),
-            "in_force_ids": self.in_force_ids(agencies),
+            "in_force": self.in_force(agencies),
         }
         return Response(
             {
@@ -198,7 +191,6 @@ class LicenceFilter(django_filters.FilterSet):
 class LicenceViewSet(InForceContext, viewsets.ReadOnlyModelViewSet):
     """Licences, for partner systems that mirror licence status (use ``changed_since``)."""
 
-    in_force_lookup = "licence"
     anonymous_read = True
     serializer_class = LicenceSerializer
     filterset_class = LicenceFilter
@@ -206,10 +198,7 @@ class LicenceViewSet(InForceContext, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self):
-        return (
-            Licence.objects.select_related("authority")
-            .prefetch_related(
-                Prefetch("destinations", queryset=LicenceDestination.objects.order_by("country"))
-            )
-            .order_by("updated_at", "pk")
-        )
+        return selectors.licences_for_partners()
+
+    def agencies_of(self, objects):
+        return {licence.agency_id for licence in objects}

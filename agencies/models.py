@@ -7,7 +7,7 @@ hold the data and the invariants the database can enforce.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -479,9 +479,18 @@ class DepositMovement(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} {self.amount}"
 
-    @property
-    def signed_amount(self):
-        return self.amount if self.kind in self.INFLOWS else -self.amount
+    @classmethod
+    def signed_amount(cls, path=""):
+        """A movement's amount as a query expression, positive into the deposit and
+        negative out of it: the one place the sign is decided. ``path`` leads from
+        the model queried to the movement (``"movements__"`` from a deposit,
+        ``"deposits__movements__"`` from an agency); a row without a movement adds
+        nothing to a ``Sum``."""
+        return Case(
+            When(**{f"{path}kind__in": cls.INFLOWS}, then=F(f"{path}amount")),
+            default=-F(f"{path}amount"),
+            output_field=models.DecimalField(max_digits=16, decimal_places=2),
+        )
 
 
 class RecruiterReport(models.Model):

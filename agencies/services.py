@@ -2,28 +2,21 @@
 
 Each state change checks its rule, refuses with a translated ``ValidationError``
 (changing nothing) or saves the change together with a `LicenceEvent` naming the
-officer. Pages, admin, API, tasks and the vacancies app call these functions; none
-of them writes ``Licence.status`` itself.
+officer. Pages, the admin, partner feeds and tasks call these functions; none of them
+writes ``Licence.status`` itself. What the rules read (balances, deposit checks)
+is in `agencies.selectors`.
 """
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Case, DecimalField, F, Q, Sum, Value, When
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agencies.models import (
-    Deposit,
-    DepositMovement,
-    Licence,
-    LicenceDestination,
-    LicenceEvent,
-    LicenceStatus,
-)
+from agencies import verification
+from agencies.models import Deposit, DepositMovement, Licence, LicenceEvent, LicenceStatus
+from agencies.selectors import check_deposit, deposit_balance
 
 ACTIVE = LicenceStatus.ACTIVE
 SUSPENDED = LicenceStatus.SUSPENDED
@@ -32,86 +25,7 @@ EXPIRED = LicenceStatus.EXPIRED
 SURRENDERED = LicenceStatus.SURRENDERED
 
 
-def licensed_destinations(agencies, on=None):
-    """{(agency id, destination code)} the agencies are licensed to recruit for on a
-    date (today), in one query: what a partner's vacancies are checked against."""
-    return set(
-        LicenceDestination.objects.in_force(on)
-        .filter(licence__agency__in=agencies)
-        .values_list("licence__agency_id", "country")
-    )
-
-
 # --- deposits --------------------------------------------------------------------------
-
-SIGNED_AMOUNT = Case(
-    When(kind__in=DepositMovement.INFLOWS, then=F("amount")),
-    default=-F("amount"),
-    output_field=DecimalField(max_digits=16, decimal_places=2),
-)
-
-
-def deposit_balance(deposit):
-    """Money held: lodged and topped up, less drawn and released."""
-    total = deposit.movements.aggregate(total=Sum(SIGNED_AMOUNT))["total"]
-    return total or Decimal("0")
-
-
-def deposits_with_balance(queryset=None):
-    """Deposits annotated with ``balance``: one query for a whole list."""
-    queryset = Deposit.objects.all() if queryset is None else queryset
-    zero = Value(Decimal("0"), output_field=DecimalField(max_digits=16, decimal_places=2))
-    return queryset.annotate(balance=Coalesce(Sum(SIGNED_AMOUNT_VIA_DEPOSIT), zero))
-
-
-SIGNED_AMOUNT_VIA_DEPOSIT = Case(
-    When(movements__kind__in=DepositMovement.INFLOWS, then=F("movements__amount")),
-    When(movements__isnull=False, then=-F("movements__amount")),
-    default=Value(Decimal("0")),
-    output_field=DecimalField(max_digits=16, decimal_places=2),
-)
-
-
-@dataclass(frozen=True)
-class DepositCheck:
-    """How an agency's deposits with one authority compare with its minimum."""
-
-    held: Decimal
-    minimum: Decimal | None
-    currency: str
-    lapsed_guarantee: bool
-
-    @property
-    def meets_minimum(self):
-        return self.minimum is not None and self.held >= self.minimum and not self.lapsed_guarantee
-
-
-def check_deposit(agency, authority, on=None, deposits=None):
-    """Sum the deposits (in the minimum's currency) an agency holds with an authority.
-
-    A lapsed bank guarantee holds nothing and blocks activation until renewed.
-    ``deposits`` may be a prefetched list annotated by `deposits_with_balance`.
-    """
-    on = on or timezone.localdate()
-    minimum = authority.minimum_deposit(on)
-    if deposits is None:
-        deposits = deposits_with_balance(agency.deposits.filter(authority=authority))
-    held = Decimal("0")
-    lapsed = False
-    for deposit in deposits:
-        if deposit.authority_id != authority.pk or deposit.balance <= 0:
-            continue
-        if deposit.has_lapsed(on):
-            lapsed = True
-            continue
-        if minimum is not None and deposit.currency == minimum.currency:
-            held += deposit.balance
-    return DepositCheck(
-        held=held,
-        minimum=minimum.amount if minimum else None,
-        currency=minimum.currency if minimum else "",
-        lapsed_guarantee=lapsed,
-    )
 
 
 def require_deposit(licence, on=None):
@@ -173,9 +87,10 @@ def check_movement(deposit, kind, amount, complaint_case=""):
 
 @transaction.atomic
 def record_deposit_movement(
-    deposit, kind, amount, officer=None, on=None, complaint_case="", note=""
+    deposit, kind, amount, *, actor=None, on=None, complaint_case="", note=""
 ):
-    """Add money to or take it from a deposit; never more out than it holds."""
+    """Add money to or take it from a deposit; never more out than it holds.
+    ``actor`` is the officer who records it."""
     deposit = Deposit.objects.select_for_update().get(pk=deposit.pk)
     amount = check_movement(deposit, kind, amount, complaint_case)
     return DepositMovement.objects.create(
@@ -185,15 +100,20 @@ def record_deposit_movement(
         date=on or timezone.localdate(),
         complaint_case=(complaint_case or "").strip(),
         note=note,
-        officer=officer,
+        officer=actor,
     )
 
 
 # --- licence status ---------------------------------------------------------------------
+#
+# Every transition names its ``actor`` by keyword: the officer the `LicenceEvent`
+# records, or None for a change the system or a partner feed makes (the feed and
+# run are then named in the legal basis).
 
 
-def _change(licence, to_status, officer, reason, legal_basis, on, allowed_from):
-    """Lock the licence, check it may move, save the status and its event."""
+def _change(licence, to_status, reason, on, allowed_from):
+    """Lock the licence and check it may move; returns it, its status, the reason
+    and the date."""
     on = on or timezone.localdate()
     reason = (reason or "").strip()
     if licence.pk is not None:
@@ -217,7 +137,7 @@ def _change(licence, to_status, officer, reason, legal_basis, on, allowed_from):
     return licence, current, reason, on
 
 
-def _save(licence, current, to_status, officer, reason, legal_basis, on):
+def _save(licence, current, to_status, actor, reason, legal_basis, on):
     licence.status = to_status
     licence.status_since = on
     licence.save()
@@ -228,73 +148,63 @@ def _save(licence, current, to_status, officer, reason, legal_basis, on):
         to_status=to_status,
         reason=reason,
         legal_basis=(legal_basis or "").strip(),
-        officer=officer,
+        officer=actor,
     )
     return licence
 
 
 @transaction.atomic
-def activate(licence, officer, reason="", legal_basis="", on=None):
+def activate(licence, *, actor, reason="", legal_basis="", on=None):
     """Put a newly issued licence in force (it has no status yet)."""
-    licence, current, reason, on = _change(licence, ACTIVE, officer, reason, legal_basis, on, [""])
+    licence, current, reason, on = _change(licence, ACTIVE, reason, on, [""])
     if licence.expires_on < on:
         raise ValidationError(_("This licence has already expired."), code="expired")
     require_deposit(licence, on)
-    return _save(licence, current, ACTIVE, officer, reason, legal_basis, on)
+    return _save(licence, current, ACTIVE, actor, reason, legal_basis, on)
 
 
 @transaction.atomic
-def suspend(licence, officer, reason, legal_basis="", on=None):
-    licence, current, reason, on = _change(
-        licence, SUSPENDED, officer, reason, legal_basis, on, [ACTIVE]
-    )
-    return _save(licence, current, SUSPENDED, officer, reason, legal_basis, on)
+def suspend(licence, *, actor, reason, legal_basis="", on=None):
+    licence, current, reason, on = _change(licence, SUSPENDED, reason, on, [ACTIVE])
+    return _save(licence, current, SUSPENDED, actor, reason, legal_basis, on)
 
 
 @transaction.atomic
-def reinstate(licence, officer, reason="", legal_basis="", on=None):
-    licence, current, reason, on = _change(
-        licence, ACTIVE, officer, reason, legal_basis, on, [SUSPENDED]
-    )
+def reinstate(licence, *, actor, reason="", legal_basis="", on=None):
+    licence, current, reason, on = _change(licence, ACTIVE, reason, on, [SUSPENDED])
     if licence.expires_on < on:
         raise ValidationError(
             _("This licence has passed its expiry date: renew it instead."), code="expired"
         )
     require_deposit(licence, on)
-    return _save(licence, current, ACTIVE, officer, reason, legal_basis, on)
+    return _save(licence, current, ACTIVE, actor, reason, legal_basis, on)
 
 
 @transaction.atomic
-def revoke(licence, officer, reason, legal_basis="", on=None):
+def revoke(licence, *, actor, reason, legal_basis="", on=None):
     """Revocation is final: no transition leads out of it."""
-    licence, current, reason, on = _change(
-        licence, REVOKED, officer, reason, legal_basis, on, [ACTIVE, SUSPENDED]
-    )
-    return _save(licence, current, REVOKED, officer, reason, legal_basis, on)
+    licence, current, reason, on = _change(licence, REVOKED, reason, on, [ACTIVE, SUSPENDED])
+    return _save(licence, current, REVOKED, actor, reason, legal_basis, on)
 
 
 @transaction.atomic
-def renew(licence, officer, expires_on, reason="", legal_basis="", on=None):
+def renew(licence, *, actor, expires_on, reason="", legal_basis="", on=None):
     """Extend an active or expired licence to a later expiry date."""
-    licence, current, reason, on = _change(
-        licence, ACTIVE, officer, reason, legal_basis, on, [ACTIVE, EXPIRED]
-    )
+    licence, current, reason, on = _change(licence, ACTIVE, reason, on, [ACTIVE, EXPIRED])
     if expires_on is None or expires_on <= max(licence.expires_on, on):
         raise ValidationError(
             {"expires_on": _("The new expiry date must be later than the current one and today.")}
         )
     require_deposit(licence, on)
     licence.expires_on = expires_on
-    return _save(licence, current, ACTIVE, officer, reason, legal_basis, on)
+    return _save(licence, current, ACTIVE, actor, reason, legal_basis, on)
 
 
 @transaction.atomic
-def record_surrender(licence, officer, reason="", legal_basis="", on=None):
+def record_surrender(licence, *, actor, reason="", legal_basis="", on=None):
     """The agency gave its licence back; it cannot be reactivated."""
-    licence, current, reason, on = _change(
-        licence, SURRENDERED, officer, reason, legal_basis, on, [ACTIVE, SUSPENDED]
-    )
-    return _save(licence, current, SURRENDERED, officer, reason, legal_basis, on)
+    licence, current, reason, on = _change(licence, SURRENDERED, reason, on, [ACTIVE, SUSPENDED])
+    return _save(licence, current, SURRENDERED, actor, reason, legal_basis, on)
 
 
 def expire_due_licences(on=None):
@@ -321,45 +231,17 @@ def expire_due_licences(on=None):
     return count
 
 
-def below_minimum_q(on=None):
-    """A filter for agencies whose active or suspended licence is not covered by the
-    deposit they hold with its authority (the admin's "deposit below minimum")."""
-    from agencies.models import Agency, LicensingAuthority
-
-    on = on or timezone.localdate()
-    below = []
-    for authority in LicensingAuthority.objects.filter(licences__isnull=False).distinct():
-        minimum = authority.minimum_deposit(on)
-        if minimum is None:
-            continue
-        held = Sum(
-            SIGNED_AMOUNT_FOR_AGENCY,
-            filter=Q(
-                deposits__authority=authority,
-                deposits__currency=minimum.currency,
-            )
-            & (Q(deposits__valid_until__isnull=True) | Q(deposits__valid_until__gte=on)),
-        )
-        ids = (
-            Agency.objects.filter(
-                licences__authority=authority, licences__status__in=[ACTIVE, SUSPENDED]
-            )
-            .annotate(held=Coalesce(held, Value(Decimal("0"), output_field=DecimalField())))
-            .filter(held__lt=minimum.amount)
-            .values("pk")
-        )
-        below.append(Q(pk__in=ids))
-    query = Q(pk__in=[])
-    for condition in below:
-        query |= condition
-    return query
+# --- reports from the public -----------------------------------------------------------
 
 
-SIGNED_AMOUNT_FOR_AGENCY = Case(
-    When(
-        deposits__movements__kind__in=DepositMovement.INFLOWS, then=F("deposits__movements__amount")
-    ),
-    When(deposits__movements__isnull=False, then=-F("deposits__movements__amount")),
-    default=Value(Decimal("0")),
-    output_field=DecimalField(max_digits=16, decimal_places=2),
-)
+def file_report(report, *, language):
+    """Store a member of the public's report of a recruiter, in the language it was
+    written in, tied to the agency whose official channel or number it names (not
+    to one whose name it merely borrows: recruiters borrow real names)."""
+    report.language = language
+    if report.channel:
+        result = verification.verify(report.channel)
+        if result.matches and result.verdict != verification.Verdict.NAME_ONLY:
+            report.agency = result.matches[0].agency
+    report.save()
+    return report

@@ -8,11 +8,10 @@ handle, a website, a licence or tax number, and a name in any script.
 import enum
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
-from django_countries.fields import Country
+from django.db.models import Q
 
-from agencies import channels
-from agencies.models import Agency, Licence, LicenceDestination
+from agencies import channels, selectors
+from agencies.models import Agency
 
 MAX_MATCHES = 10
 
@@ -42,33 +41,6 @@ class Result:
     matches: list[Match] = field(default_factory=list)
 
 
-def registry_queryset():
-    """Agencies with what a public page shows about them, in a fixed number of queries."""
-    return Agency.objects.prefetch_related(
-        Prefetch("licences", queryset=Licence.objects.select_related("authority")),
-        Prefetch(
-            "licences__destinations",
-            queryset=LicenceDestination.objects.order_by("country"),
-        ),
-    )
-
-
-def in_force_countries(agency_ids):
-    """For each of these agencies licensed today, the destination countries (one query)."""
-    countries = {}
-    rows = (
-        LicenceDestination.objects.in_force()
-        .filter(licence__agency__in=agency_ids)
-        .order_by("country")
-        .values_list("licence__agency", "country")
-    )
-    for agency_id, code in rows:
-        found = countries.setdefault(agency_id, [])
-        if code not in found:
-            found.append(code)
-    return {agency_id: [Country(code) for code in codes] for agency_id, codes in countries.items()}
-
-
 def verify(text):
     keys = channels.lookup_keys(text)
     exact = Q()
@@ -85,15 +57,15 @@ def verify(text):
     matched_by = "channel"
     agencies = []
     if exact:
-        agencies = list(registry_queryset().filter(exact).distinct()[:MAX_MATCHES])
+        agencies = list(selectors.registry().filter(exact).distinct()[:MAX_MATCHES])
     if not agencies and by_name:
         matched_by = channels.NAME
-        agencies = list(registry_queryset().search(text)[:MAX_MATCHES])
+        agencies = list(selectors.registry().search(text)[:MAX_MATCHES])
     if not agencies:
         return Result(query=text, verdict=Verdict.UNKNOWN)
-    licensed = in_force_countries([agency.pk for agency in agencies])
+    in_force = selectors.destinations_in_force(agencies)
     matches = [
-        Match(agency=agency, matched_by=matched_by, countries=licensed.get(agency.pk, []))
+        Match(agency=agency, matched_by=matched_by, countries=in_force.countries(agency.pk))
         for agency in agencies
     ]
     matches.sort(key=lambda match: not match.licensed)

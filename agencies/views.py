@@ -1,17 +1,16 @@
-"""Public pages of the registry. Thin: rules live in services, filters, verification."""
+"""Public pages of the registry. Thin: reads are in selectors, rules in services,
+filters and verification."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
-from agencies import services, verification
+from agencies import selectors, services, verification
 from agencies.filters import AgencyFilter
 from agencies.forms import RecruiterReportForm, VerifyForm
-from agencies.models import AgencyChannel, Deposit, LicenceDestination, LicenceEvent
 
 PAGE_SIZE = 25
 REPORT_RATE = "5/h"
@@ -19,15 +18,15 @@ REPORT_RATE = "5/h"
 
 @require_safe
 def agency_list(request):
-    agencies = AgencyFilter(request.GET, queryset=verification.registry_queryset())
+    agencies = AgencyFilter(request.GET, queryset=selectors.registry())
     if not agencies.is_valid():
-        queryset = verification.registry_queryset().none()
+        queryset = selectors.registry().none()
     else:
         queryset = agencies.qs.order_by("legal_name", "pk")
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    licensed = verification.in_force_countries([agency.pk for agency in page])
+    in_force = selectors.destinations_in_force([agency.pk for agency in page])
     for agency in page:
-        agency.countries_today = licensed.get(agency.pk, [])
+        agency.countries_today = in_force.countries(agency.pk)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -44,40 +43,15 @@ def agency_list(request):
 @require_safe
 def agency_detail(request, pk):
     today = timezone.localdate()
-    in_force = LicenceDestination.objects.in_force(today)
-    agency = get_object_or_404(
-        verification.registry_queryset().prefetch_related(
-            Prefetch(
-                "licences__events",
-                queryset=LicenceEvent.objects.exclude(from_status="").order_by("-date", "-pk"),
-                to_attr="history",
-            ),
-            Prefetch("channels", queryset=AgencyChannel.objects.order_by("kind", "pk")),
-            Prefetch(
-                "deposits",
-                queryset=services.deposits_with_balance(Deposit.objects.order_by("-lodged_on")),
-            ),
-        ),
-        pk=pk,
-    )
-    in_force_ids = set(in_force.filter(licence__agency=agency).values_list("pk", flat=True))
-    licences = []
-    for licence in agency.licences.all():
-        deposit = services.check_deposit(agency, licence.authority, today, agency.deposits.all())
-        licences.append(
-            {
-                "licence": licence,
-                "destinations": [
-                    (destination, destination.pk in in_force_ids)
-                    for destination in licence.destinations.all()
-                ],
-                "deposit": deposit,
-            }
-        )
+    agency = get_object_or_404(selectors.agency_page(), pk=pk)
     return render(
         request,
         "agencies/agency_detail.html",
-        {"agency": agency, "licences": licences, "today": today},
+        {
+            "agency": agency,
+            "licences": selectors.licence_summaries(agency, today),
+            "today": today,
+        },
     )
 
 
@@ -108,13 +82,7 @@ def report(request):
         return render(request, "agencies/report.html", {"form": form}, status=429)
     if not form.is_valid():
         return render(request, "agencies/report.html", {"form": form}, status=400)
-    report = form.save(commit=False)
-    report.language = translation.get_language() or ""
-    if report.channel:
-        result = verification.verify(report.channel)
-        if result.matches and result.verdict != verification.Verdict.NAME_ONLY:
-            report.agency = result.matches[0].agency
-    report.save()
+    services.file_report(form.save(commit=False), language=translation.get_language() or "")
     return redirect("agencies:report_done")
 
 

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from blacklist import services
 from blacklist.forms import validate_name
 from blacklist.matching import MatchLevel
-from blacklist.models import ApiCheckLog, BanRecord, BanSource
+from blacklist.models import BanRecord, BanSource
 
 
 class CheckRequestSerializer(serializers.Serializer):
@@ -90,9 +90,7 @@ class BanCheckView(APIView):
             citizenship=data.get("citizenship", ""),
             document_number=data.get("document_number", ""),
         )
-        ApiCheckLog.objects.create(
-            partner=request.user, key_prefix=request.auth.prefix, outcome=result.outcome
-        )
+        services.log_api_check(request.user, request.auth.prefix, result.outcome)
         return Response(CheckResultSerializer(result).data)
 
 

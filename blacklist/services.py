@@ -2,8 +2,9 @@
 
 The name comparison is `blacklist.matching`; this module adds what the lists add:
 the date of birth must be the same day, a document number present on both sides
-confirms or rules out, and only bans in force count. The query itself goes nowhere:
-the only thing written is a daily counter per outcome.
+confirms or rules out, and only bans in force count. What it reads is in
+`blacklist.selectors`. The query itself goes nowhere: the only things written are
+a daily counter per outcome and, for the API, the partner's call and its outcome.
 """
 
 import datetime
@@ -14,8 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
+from blacklist import selectors
 from blacklist.matching import MatchLevel, PersonName, match, name_keys
-from blacklist.models import BanRecord, BanSource, DailyCheckCount, normalise_document_number
+from blacklist.models import (
+    ApiCheckLog,
+    BanRecord,
+    BanSource,
+    DailyCheckCount,
+    normalise_document_number,
+)
 
 _RANK = {MatchLevel.DIFFERENT: 0, MatchLevel.POSSIBLE: 1, MatchLevel.SAME: 2}
 
@@ -81,11 +89,6 @@ class CheckResult:
     sources: list[BanSource] = field(default_factory=list)
 
 
-def searched_sources():
-    """Every list a check searches, with how fresh it is."""
-    return list(BanSource.objects.order_by("name"))
-
-
 def _level(query_name, query_document, citizenship, record):
     """How sure we are that ``record`` is the person asking."""
     level = match(query_name, record.person_name)
@@ -129,12 +132,7 @@ def check_person(
     keys = name_keys(name)
     matches = []
     if keys or document_key:
-        records = (
-            BanRecord.objects.in_force()
-            .candidates(date_of_birth, keys, document_key)
-            .select_related("source")
-        )
-        for record in records:
+        for record in selectors.candidate_records(date_of_birth, keys, document_key):
             level = _level(name, document_key, citizenship, record)
             if level != MatchLevel.DIFFERENT:
                 matches.append(Match(level, record.source, record.ban_end, record.basis))
@@ -142,7 +140,13 @@ def check_person(
     outcome = matches[0].level if matches else MatchLevel.DIFFERENT
     if count:
         count_outcome(outcome)
-    return CheckResult(outcome=outcome, matches=matches, sources=searched_sources())
+    return CheckResult(outcome=outcome, matches=matches, sources=selectors.searched_sources())
+
+
+def log_api_check(partner, key_prefix, outcome):
+    """Log a partner's check through the API: partner, key, time and outcome, never
+    the name."""
+    ApiCheckLog.objects.create(partner=partner, key_prefix=key_prefix, outcome=outcome)
 
 
 def count_outcome(outcome):

@@ -10,7 +10,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from blacklist import services
+from blacklist import selectors, services
 from blacklist.forms import CheckForm
 from blacklist.matching import PersonName, name_keys
 
@@ -64,4 +64,4 @@ def check(request):
 
 
 def _sources(result=None):
-    return {"sources": result.sources if result else services.searched_sources()}
+    return {"sources": result.sources if result else selectors.searched_sources()}

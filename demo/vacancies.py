@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django_countries import countries
 
 from agencies.models import LicenceDestination, LicensingAuthority
+from agencies.selectors import destinations_in_force
 from partners.models import Partner
 from vacancies.models import Country, ExchangeRate, Occupation, Vacancy, VacancyCost
 from vacancies.reference import load_country_guides, load_occupations
@@ -224,15 +225,11 @@ def _agencies_by_destination():
     """{destination: ([licensed agency ids], [other agency ids])}: agencies whose
     licence covers the destination today, and those whose licence was suspended,
     revoked or surrendered (their vacancies stay hidden)."""
-    in_force = set(
-        LicenceDestination.objects.in_force()
-        .filter(country__in=DESTINATIONS)
-        .values_list("country", "licence__agency_id")
-    )
+    in_force = destinations_in_force()
     found = {}
-    for pair in LicenceDestination.objects.filter(country__in=DESTINATIONS).values_list(
-        "country", "licence__agency_id"
-    ):
-        licensed, unlicensed = found.setdefault(pair[0], ([], []))
-        (licensed if pair in in_force else unlicensed).append(pair[1])
+    for country, agency_id in LicenceDestination.objects.filter(
+        country__in=DESTINATIONS
+    ).values_list("country", "licence__agency_id"):
+        licensed, unlicensed = found.setdefault(country, ([], []))
+        (licensed if in_force.licensed(agency_id, country) else unlicensed).append(agency_id)
     return found

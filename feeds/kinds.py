@@ -168,17 +168,19 @@ class Licences:
         reason = reason or basis
         current = licence.status
         if target == LicenceStatus.ACTIVE and current == LicenceStatus.SUSPENDED:
-            agency_services.reinstate(licence, None, reason, basis)
+            agency_services.reinstate(licence, actor=None, reason=reason, legal_basis=basis)
         elif target == LicenceStatus.ACTIVE and current == LicenceStatus.EXPIRED:
-            agency_services.renew(licence, None, expires_on, reason, basis)
+            agency_services.renew(
+                licence, actor=None, expires_on=expires_on, reason=reason, legal_basis=basis
+            )
         elif target == LicenceStatus.ACTIVE and current == "":
-            agency_services.activate(licence, None, reason, basis)
+            agency_services.activate(licence, actor=None, reason=reason, legal_basis=basis)
         elif target == LicenceStatus.SUSPENDED:
-            agency_services.suspend(licence, None, reason, basis)
+            agency_services.suspend(licence, actor=None, reason=reason, legal_basis=basis)
         elif target == LicenceStatus.REVOKED:
-            agency_services.revoke(licence, None, reason, basis)
+            agency_services.revoke(licence, actor=None, reason=reason, legal_basis=basis)
         elif target == LicenceStatus.SURRENDERED:
-            agency_services.record_surrender(licence, None, reason, basis)
+            agency_services.record_surrender(licence, actor=None, reason=reason, legal_basis=basis)
         else:
             raise ValidationError(
                 _("A feed cannot make a licence that is %(current)s %(target)s.")
@@ -242,7 +244,9 @@ class Licences:
         }
         count = 0
         for licence in Licence.objects.filter(authority=feed.authority, number_normalised__in=ids):
-            agency_services.suspend(licence, None, reason, self._basis(feed, run))
+            agency_services.suspend(
+                licence, actor=None, reason=reason, legal_basis=self._basis(feed, run)
+            )
             count += 1
         return count
 
@@ -259,7 +263,12 @@ class Rates:
 
     def apply(self, feed, run, rows, first_line):
         applied = Applied()
-        changed_currencies = set()
+        vacancy_services.save_exchange_rates(self._changed_rates(rows, first_line, applied))
+        return applied
+
+    def _changed_rates(self, rows, first_line, applied):
+        """The new and corrected rates, unsaved, counting each record in ``applied``;
+        `save_exchange_rates` saves each before the next record is read."""
         for line, row in enumerate(rows, first_line):
             if not isinstance(row, dict):
                 applied.errors.append((line, "-", _("A record must be an object.")))
@@ -281,11 +290,7 @@ class Rates:
             else:
                 applied.unchanged += 1
                 continue
-            rate = form.save()
-            changed_currencies.add(rate.currency)
-        for currency in sorted(changed_currencies):
-            vacancy_services.refresh_wages_in_usd(currency)
-        return applied
+            yield form.save(commit=False)
 
 
 def _stored_rate(data):

@@ -1,6 +1,7 @@
 """Admin for content editors: vacancies, country guides, occupations and rates,
 with a tab per language."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.urls import reverse
@@ -41,17 +42,36 @@ class OccupationAdmin(TabbedTranslationAdmin):
 
 @admin.register(ExchangeRate)
 class ExchangeRateAdmin(admin.ModelAdmin):
+    """Rates are saved and deleted through `services` (one rate, or the bulk delete
+    action), which recompute the vacancies' USD wages."""
+
     list_display = ["currency", "per_usd", "date"]
     list_filter = ["currency"]
     date_hierarchy = "date"
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        services.refresh_wages_in_usd(obj.currency)
+        services.save_exchange_rates([obj])
+
+    def delete_model(self, request, obj):
+        services.delete_exchange_rates([obj])
+
+    def delete_queryset(self, request, queryset):
+        services.delete_exchange_rates(queryset)
+
+
+class VacancyCostForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and self.instance.vacancy_id:
+            services.check_cost(
+                self.instance.vacancy, cleaned["kind"], cleaned["amount"], cleaned["currency"]
+            )
+        return cleaned
 
 
 class VacancyCostInline(admin.TabularInline):
     model = VacancyCost
+    form = VacancyCostForm
     extra = 1
 
 

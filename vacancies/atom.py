@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from vacancies.views import filtered
+from vacancies import selectors
 
 FEED_SIZE = 50
 
@@ -28,7 +28,7 @@ class VacancyFeed(Feed):
         return reverse("vacancies:list") + (f"?{query}" if query else "")
 
     def items(self, request):
-        return list(filtered(request).qs[:FEED_SIZE])
+        return list(selectors.search(request.GET).qs[:FEED_SIZE])
 
     def item_title(self, item):
         return f"{item.title} — {item.country}"

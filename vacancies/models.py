@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agencies.models import LicenceDestination
+
 # Average weeks in a month: an hourly wage times weekly hours times this is monthly.
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
 # When a vacancy states no weekly hours, an hourly wage is converted at 40 a week.
@@ -221,8 +223,6 @@ def legal_channel(on):
     - partner employer: published by a partner organisation that is active and
       entitled to publish as an employer (`Publisher`).
     """
-    from agencies.models import LicenceDestination
-
     licensed = Exists(
         LicenceDestination.objects.in_force(on).filter(
             licence__agency=OuterRef("agency"), country=OuterRef("country_id")
@@ -509,8 +509,14 @@ class Vacancy(models.Model):
 
         if rates is None:
             rates = ExchangeRate.objects.latest_rates()
-        self.monthly_wage_usd = to_usd(self.monthly_wage(), self.wage_currency, rates)
+        self.monthly_wage_usd = self.monthly_wage_in_usd(rates)
         self.search_key = search_key(self)
+
+    def monthly_wage_in_usd(self, rates):
+        """What `monthly_wage_usd` stores: the minimum monthly wage in US dollars at
+        these rates (`ExchangeRateQuerySet.latest_rates`), or None (unknown) when
+        the wage's currency has no rate."""
+        return to_usd(self.monthly_wage(), self.wage_currency, rates)
 
     def monthly_wage(self, amount=None):
         """A wage (the minimum by default) for a month of work, in the vacancy's own
@@ -523,7 +529,8 @@ class Vacancy(models.Model):
 
 
 class VacancyCost(models.Model):
-    """A cost the worker pays before or for the job; every one is shown before signing."""
+    """A cost the worker pays before or for the job; every one is shown before signing.
+    What the law caps (an agency's fee) is checked by `vacancies.services.check_cost`."""
 
     class Kind(models.TextChoices):
         AGENCY_FEE = "agency_fee", _("agency service fee")
@@ -555,18 +562,6 @@ class VacancyCost(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.amount} {self.currency}"
-
-    def clean(self):
-        from vacancies.services import check_agency_fee
-
-        if (
-            self.kind == self.Kind.AGENCY_FEE
-            and self.vacancy_id
-            and self.vacancy.agency_id
-            and self.amount is not None
-            and self.currency
-        ):
-            check_agency_fee(self.vacancy.agency, self.amount, self.currency)
 
 
 class Publisher(models.Model):

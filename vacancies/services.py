@@ -1,4 +1,5 @@
-"""State changes of vacancies and rates: pages, admin, API and feeds call these."""
+"""State changes of vacancies and exchange rates, and the rules they obey: the admin,
+the API and partner feeds call these. What they read is in `vacancies.selectors`."""
 
 from decimal import Decimal
 from functools import cached_property
@@ -11,14 +12,10 @@ from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 
 from agencies.models import Agency, LicensingAuthority
-from agencies.services import licensed_destinations
+from agencies.selectors import destinations_in_force
 from vacancies.copying import copy_insert
-from vacancies.models import Country, ExchangeRate, Occupation, Vacancy, VacancyCost, to_usd
-
-
-def fee_caps():
-    """{country code: the authority whose fee cap binds agencies registered there}."""
-    return {authority.country.code: authority for authority in LicensingAuthority.objects.all()}
+from vacancies.models import Country, ExchangeRate, Occupation, Vacancy, VacancyCost
+from vacancies.selectors import entitled_recruiters, fee_caps
 
 
 def check_agency_fee(agency, amount, currency, rates=None, caps=None):
@@ -59,10 +56,58 @@ def check_agency_fee(agency, amount, currency, rates=None, caps=None):
         )
 
 
+def check_cost(vacancy, kind, amount, currency, rates=None, caps=None):
+    """Refuse (ValidationError naming the field) a cost the law forbids a vacancy's
+    worker to pay: an agency fee above the cap (`check_agency_fee`). The admin's
+    cost inline and partner records (`PartnerRules.check_costs`) go through it."""
+    if kind == VacancyCost.Kind.AGENCY_FEE and vacancy.agency_id:
+        check_agency_fee(vacancy.agency, amount, currency, rates, caps)
+
+
+# --- exchange rates ----------------------------------------------------------------------
+#
+# The rule: saving or deleting a rate recomputes the stored USD wages of the
+# currencies it touches. Nothing else saves or deletes a rate.
+
+
+@transaction.atomic
+def save_exchange_rates(rates):
+    """Save exchange rates, new or corrected, then recompute the USD wages of every
+    currency they touch (also the former currency of a corrected rate), once per
+    currency. The admin and the partner feeds' ``rates`` kind (fetched, or pushed
+    through the API) call it. ``rates`` may be a generator: each rate is saved
+    before the next is taken, so a later record finds an earlier one of its day."""
+    touched = set()
+    for rate in rates:
+        if rate.pk is not None:
+            touched.update(
+                ExchangeRate.objects.filter(pk=rate.pk).values_list("currency", flat=True)
+            )
+        touched.add(rate.currency)
+        rate.save()
+    _refresh_wages(touched)
+
+
+@transaction.atomic
+def delete_exchange_rates(rates):
+    """Delete exchange rates (a queryset or a list; the admin's delete page and bulk
+    action), then recompute the USD wages of their currencies: a wage falls back
+    to the currency's newest remaining rate not after today, and without one is
+    unknown (None), as for a currency that never had a rate."""
+    rates = list(rates)
+    ExchangeRate.objects.filter(pk__in=[rate.pk for rate in rates]).delete()
+    _refresh_wages({rate.currency for rate in rates})
+
+
+def _refresh_wages(currencies):
+    for currency in sorted(currencies):
+        refresh_wages_in_usd(currency)
+
+
 @transaction.atomic
 def refresh_wages_in_usd(currency=None):
-    """Recompute the stored USD monthly wage after an exchange rate changed, for
-    one currency or all; returns how many vacancies changed."""
+    """Recompute the stored USD monthly wage (`Vacancy.monthly_wage_in_usd`) with
+    today's rates, for one currency or all; returns how many vacancies changed."""
     rates = ExchangeRate.objects.latest_rates()
     vacancies = Vacancy.objects.select_for_update().only(
         "pk", "wage_min", "wage_currency", "wage_period", "hours_per_week", "monthly_wage_usd"
@@ -71,7 +116,7 @@ def refresh_wages_in_usd(currency=None):
         vacancies = vacancies.filter(wage_currency=currency)
     changed = []
     for vacancy in vacancies:
-        usd = to_usd(vacancy.monthly_wage(), vacancy.wage_currency, rates)
+        usd = vacancy.monthly_wage_in_usd(rates)
         if usd != vacancy.monthly_wage_usd:
             vacancy.monthly_wage_usd = usd
             changed.append(vacancy)
@@ -89,11 +134,6 @@ def close_vacancies(queryset):
     )
 
 
-def entitled_recruiters(partner):
-    """What a partner may publish for: {(channel, agency_id, authority_id), ...}."""
-    return set(partner.publishers.values_list("channel", "agency_id", "authority_id"))
-
-
 class PartnerRules:
     """The rules a partner's vacancy obeys, with what they need loaded once per
     partner (entitlements, licensed destinations, exchange rates, fee caps) rather
@@ -109,8 +149,8 @@ class PartnerRules:
         }
 
     @cached_property
-    def licensed(self):
-        return licensed_destinations(self.agency_ids)
+    def in_force(self):
+        return destinations_in_force(self.agency_ids)
 
     @cached_property
     def rates(self):
@@ -131,9 +171,8 @@ class PartnerRules:
         if vacancy.status == Vacancy.Status.PUBLISHED:
             if vacancy.published_at is None:
                 vacancy.published_at = now or timezone.now()
-            if (
-                vacancy.channel == Vacancy.Channel.AGENCY
-                and (vacancy.agency_id, vacancy.country_id) not in self.licensed
+            if vacancy.channel == Vacancy.Channel.AGENCY and not self.in_force.licensed(
+                vacancy.agency_id, vacancy.country_id
             ):
                 raise ValidationError(
                     {"country": _("This agency is not licensed for this destination today.")}
@@ -164,15 +203,12 @@ class PartnerRules:
         """Refuse an agency fee above the legal cap, naming the cost by its place in
         the record (``costs.<index>.amount``)."""
         for index, cost in enumerate(costs):
-            if cost["kind"] == VacancyCost.Kind.AGENCY_FEE and vacancy.agency_id:
-                try:
-                    check_agency_fee(
-                        vacancy.agency, cost["amount"], cost["currency"], self.rates, self.caps
-                    )
-                except ValidationError as error:
-                    raise ValidationError(
-                        {f"costs.{index}.{field}": m for field, m in error.message_dict.items()}
-                    ) from None
+            try:
+                check_cost(vacancy, **cost, rates=self.rates, caps=self.caps)
+            except ValidationError as error:
+                raise ValidationError(
+                    {f"costs.{index}.{field}": m for field, m in error.message_dict.items()}
+                ) from None
 
 
 @transaction.atomic

@@ -84,11 +84,11 @@ def make_licence(authority, make_agency, officer):
             destinations=destinations,
         )
         if status == "suspended":
-            services.suspend(licence, officer, "Complaints", on=TODAY)
+            services.suspend(licence, actor=officer, reason="Complaints", on=TODAY)
         elif status == "revoked":
-            services.revoke(licence, officer, "Criminal case", on=TODAY)
+            services.revoke(licence, actor=officer, reason="Criminal case", on=TODAY)
         elif status == "surrendered":
-            services.record_surrender(licence, officer, on=TODAY)
+            services.record_surrender(licence, actor=officer, on=TODAY)
         licence.refresh_from_db()
         return licence
 

@@ -231,7 +231,7 @@ def test_agency_admin_filters(officer_client, make_licence, make_agency, officer
     from agencies import services
 
     services.record_deposit_movement(
-        poor.agency.deposits.get(), "drawn", 1, officer, complaint_case="C"
+        poor.agency.deposits.get(), "drawn", 1, actor=officer, complaint_case="C"
     )
     html = officer_client.get("/en/admin/agencies/agency/", {"expiring": "yes"}).content.decode()
     assert "Soon Expiring" in html and "Poor Deposit" not in html
@@ -246,7 +246,9 @@ def test_agency_change_page_shows_the_whole_history_with_who(officer_client, off
     from agencies import services
 
     licence = make_licence()
-    services.suspend(licence, officer, "Inspection found no contracts", "Act 3")
+    services.suspend(
+        licence, actor=officer, reason="Inspection found no contracts", legal_basis="Act 3"
+    )
     html = officer_client.get(
         f"/en/admin/agencies/agency/{licence.agency.pk}/change/"
     ).content.decode()

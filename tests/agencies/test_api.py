@@ -16,7 +16,7 @@ def licences(make_licence, make_agency, channel, officer):
     active = make_licence(agency=make_agency("Ипак Йули Сервис"), destinations=("TR", "PL"))
     channel(active.agency, "telegram", "@ipak_demo")
     suspended = make_licence(agency=make_agency("Tulpar Jumush"), destinations=("DE",))
-    services.suspend(suspended, officer, "Complaints")
+    services.suspend(suspended, actor=officer, reason="Complaints")
     return active, suspended
 
 

@@ -19,10 +19,12 @@ def registry(make_licence, make_agency, channel, officer):
     channel(active.agency, "phone", "+996 555 123 456")
     channel(active.agency, "website", "https://ipak-yoli.example")
     suspended = make_licence(agency=make_agency("Tulpar Jumush"), number="KG-PEA-0002")
-    services.suspend(suspended, officer, "Unpaid wages complaints", "Order 12-p")
+    services.suspend(
+        suspended, actor=officer, reason="Unpaid wages complaints", legal_basis="Order 12-p"
+    )
     channel(suspended.agency, "instagram", "@tulpar.jumush")
     revoked = make_licence(agency=make_agency("Бахт Кадр"), number="KG-PEA-0003")
-    services.revoke(revoked, officer, "Criminal case")
+    services.revoke(revoked, actor=officer, reason="Criminal case")
     return {"active": active, "suspended": suspended, "revoked": revoked}
 
 
@@ -121,7 +123,7 @@ def test_agency_page_shows_licence_deposit_fee_cap_contacts_and_history(client, 
 def test_agency_page_deposit_below_minimum(client, registry, officer):
     licence = registry["active"]
     deposit = licence.agency.deposits.get()
-    services.record_deposit_movement(deposit, "drawn", 40000, officer, complaint_case="C-1")
+    services.record_deposit_movement(deposit, "drawn", 40000, actor=officer, complaint_case="C-1")
     html = client.get(f"/en/agencies/{licence.agency.pk}/").content.decode()
     assert "below the minimum" in html and "60,000 KGS held" in html
 
@@ -137,8 +139,8 @@ def test_agency_page_query_count_is_bounded(
         channel(agency, "phone", f"+996555{200000 + n}")
     more = make_licence(agency=agency, destinations=("DE", "PL", "LT", "HU", "BG"))
     for _ in range(3):
-        services.suspend(more, officer, "Check")
-        services.reinstate(more, officer)
+        services.suspend(more, actor=officer, reason="Check")
+        services.reinstate(more, actor=officer)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(f"/en/agencies/{agency.pk}/")
 

@@ -2,6 +2,7 @@
 rule for "licensed for destination X on date D"."""
 
 import datetime
+import inspect
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from agencies import services, tasks
+from agencies import selectors, services, tasks
 from agencies.models import (
     Deposit,
     DepositMovement,
@@ -23,13 +24,17 @@ from agencies.models import (
 pytestmark = pytest.mark.django_db
 
 TRANSITIONS = {
-    "suspend": lambda lic, off, on: services.suspend(lic, off, "Complaints", "Order 1", on=on),
-    "reinstate": lambda lic, off, on: services.reinstate(lic, off, "Fixed", on=on),
-    "revoke": lambda lic, off, on: services.revoke(lic, off, "Criminal case", on=on),
-    "renew": lambda lic, off, on: services.renew(
-        lic, off, datetime.date(2031, 1, 1), "Renewed", on=on
+    "suspend": lambda lic, off, on: services.suspend(
+        lic, actor=off, reason="Complaints", legal_basis="Order 1", on=on
     ),
-    "record_surrender": lambda lic, off, on: services.record_surrender(lic, off, "Asked", on=on),
+    "reinstate": lambda lic, off, on: services.reinstate(lic, actor=off, reason="Fixed", on=on),
+    "revoke": lambda lic, off, on: services.revoke(lic, actor=off, reason="Criminal case", on=on),
+    "renew": lambda lic, off, on: services.renew(
+        lic, actor=off, expires_on=datetime.date(2031, 1, 1), reason="Renewed", on=on
+    ),
+    "record_surrender": lambda lic, off, on: services.record_surrender(
+        lic, actor=off, reason="Asked", on=on
+    ),
 }
 # (from status, transition) -> resulting status, or None when refused.
 EXPECTED = {
@@ -99,10 +104,18 @@ def test_every_transition(start, transition, make_licence, officer, today):
         )
 
 
+@pytest.mark.parametrize("name", [*TRANSITIONS, "activate"])
+def test_every_transition_names_its_actor_by_keyword(name):
+    """Who decided is never a positional argument that can slip into ``reason``."""
+    actor = inspect.signature(getattr(services, name)).parameters["actor"]
+    assert actor.kind is inspect.Parameter.KEYWORD_ONLY
+    assert actor.default is inspect.Parameter.empty
+
+
 def test_refusal_message_is_translated(make_licence, officer):
     licence = make_licence(status="revoked")
     with translation.override("ru"), pytest.raises(ValidationError) as error:
-        services.reinstate(licence, officer)
+        services.reinstate(licence, actor=officer)
     assert error.value.messages == [
         "Лицензия в статусе «отозвана» не может перейти в статус «действует»."
     ]
@@ -112,7 +125,7 @@ def test_refusal_message_is_translated(make_licence, officer):
 def test_suspension_and_revocation_need_a_reason(action, make_licence, officer):
     licence = make_licence()
     with pytest.raises(ValidationError) as error:
-        action(licence, officer, "   ")
+        action(licence, actor=officer, reason="   ")
     assert "reason" in error.value.message_dict
     licence.refresh_from_db()
     assert licence.status == "active"
@@ -132,7 +145,7 @@ def test_licence_cannot_be_activated_below_the_minimum_deposit(
         authority=authority, agency=agency, number="KG-1", issued_on=today, expires_on=today
     )
     with pytest.raises(ValidationError) as error:
-        services.activate(licence, officer, on=today)
+        services.activate(licence, actor=officer, on=today)
     assert error.value.error_list[0].code == "deposit_below_minimum"
     assert not Licence.objects.exists()
 
@@ -145,12 +158,12 @@ def test_minimum_in_force_is_the_latest_that_applies(make_agency, authority, off
     early = Licence(
         authority=authority, agency=agency, number="A-1", issued_on=today, expires_on=today
     )
-    services.activate(early, officer, on=today - datetime.timedelta(days=1))
+    services.activate(early, actor=officer, on=today - datetime.timedelta(days=1))
     late = Licence(
         authority=authority, agency=agency, number="A-2", issued_on=today, expires_on=today
     )
     with pytest.raises(ValidationError):
-        services.activate(late, officer, on=today)
+        services.activate(late, actor=officer, on=today)
 
 
 def test_deposit_in_another_currency_does_not_count(make_agency, authority, officer, today):
@@ -169,7 +182,7 @@ def test_deposit_in_another_currency_does_not_count(make_agency, authority, offi
         authority=authority, agency=agency, number="C-1", issued_on=today, expires_on=today
     )
     with pytest.raises(ValidationError):
-        services.activate(licence, officer, on=today)
+        services.activate(licence, actor=officer, on=today)
 
 
 def test_lapsed_bank_guarantee_blocks_reinstatement(make_licence, authority, officer, today):
@@ -186,7 +199,7 @@ def test_lapsed_bank_guarantee_blocks_reinstatement(make_licence, authority, off
     )
     services.record_deposit_movement(guarantee, "lodged", 100000)
     with pytest.raises(ValidationError) as error:
-        services.reinstate(licence, officer, on=today)
+        services.reinstate(licence, actor=officer, on=today)
     assert error.value.error_list[0].code == "guarantee_lapsed"
     licence.refresh_from_db()
     assert licence.status == "suspended"
@@ -195,12 +208,12 @@ def test_lapsed_bank_guarantee_blocks_reinstatement(make_licence, authority, off
 def test_drawn_deposit_blocks_reinstatement_until_topped_up(make_licence, officer, today):
     licence = make_licence(status="suspended")
     deposit = licence.agency.deposits.get()
-    services.record_deposit_movement(deposit, "drawn", 30000, officer, complaint_case="C-17")
-    assert services.deposit_balance(deposit) == Decimal("70000")
+    services.record_deposit_movement(deposit, "drawn", 30000, actor=officer, complaint_case="C-17")
+    assert selectors.deposit_balance(deposit) == Decimal("70000")
     with pytest.raises(ValidationError):
-        services.reinstate(licence, officer, on=today)
-    services.record_deposit_movement(deposit, "topped_up", 30000, officer)
-    services.reinstate(licence, officer, on=today)
+        services.reinstate(licence, actor=officer, on=today)
+    services.record_deposit_movement(deposit, "topped_up", 30000, actor=officer)
+    services.reinstate(licence, actor=officer, on=today)
     licence.refresh_from_db()
     assert licence.status == "active"
 
@@ -218,7 +231,7 @@ def test_deposit_movement_rules(make_agency):
         services.record_deposit_movement(deposit, "stolen", 5)
     assert DepositMovement.objects.filter(deposit=deposit).count() == 1
     services.record_deposit_movement(deposit, "released", 1000)
-    assert services.deposit_balance(deposit) == 0
+    assert selectors.deposit_balance(deposit) == 0
 
 
 def test_guarantee_must_have_an_expiry_date(make_agency, authority, today):
@@ -236,7 +249,8 @@ def test_guarantee_must_have_an_expiry_date(make_agency, authority, today):
 
 
 def licensed(agency, country_code, on):
-    return (agency.pk, country_code.upper()) in services.licensed_destinations([agency.pk], on)
+    in_force = selectors.destinations_in_force([agency.pk], on=on)
+    return in_force.licensed(agency.pk, country_code.upper())
 
 
 def test_in_force_is_the_one_rule_for_licensed_destinations(make_licence, officer, today):
@@ -257,9 +271,9 @@ def test_in_force_is_the_one_rule_for_licensed_destinations(make_licence, office
     assert not licensed(agency, "TR", on=today)
     LicenceDestination.objects.filter(country="TR").update(status="active")
     # A suspended licence.
-    services.suspend(licence, officer, "Complaints", on=today)
+    services.suspend(licence, actor=officer, reason="Complaints", on=today)
     assert not licensed(agency, "TR", on=today)
-    services.reinstate(licence, officer, on=today)
+    services.reinstate(licence, actor=officer, on=today)
     assert licensed(agency, "TR", on=today)
     # Past the licence's expiry, even before the task marks it expired.
     assert not licensed(agency, "TR", on=licence.expires_on + datetime.timedelta(days=1))
@@ -272,7 +286,7 @@ def test_expiry_task_and_command_use_the_same_service(make_licence, today):
     suspended_due = make_licence(
         expires_on=timezone.localdate() - datetime.timedelta(days=2), status="active"
     )
-    services.suspend(suspended_due, None, "Inspection", on=suspended_due.issued_on)
+    services.suspend(suspended_due, actor=None, reason="Inspection", on=suspended_due.issued_on)
     current = make_licence()
     assert tasks.expire_licences.apply().get() == 2
     for licence, status in ((due, "expired"), (suspended_due, "expired"), (current, "active")):

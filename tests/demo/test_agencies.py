@@ -32,7 +32,7 @@ def test_demo_figures_and_idempotence(django_assert_max_num_queries):
     assert Licence.objects.filter(
         authority=kg, events__to_status="suspended", status="active"
     ).exists()
-    from agencies.services import below_minimum_q
+    from agencies.selectors import below_minimum_q
 
     assert Agency.objects.filter(below_minimum_q()).exists()
     before = (Agency.objects.count(), Licence.objects.count(), LicenceDestination.objects.count())

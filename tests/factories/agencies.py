@@ -143,7 +143,7 @@ class LicenceFactory(DjangoModelFactory):
                 lodged_on=issued,
                 lodged=Decimal("1000"),
             )
-        return services.activate(licence, officer, on=licence.issued_on)
+        return services.activate(licence, actor=officer, on=licence.issued_on)
 
     @factory.post_generation
     def destinations(licence, create, countries, **kwargs):

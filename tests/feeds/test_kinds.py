@@ -14,6 +14,7 @@ from feeds import sync
 from feeds.tasks import backoff
 from tests.factories.agencies import AgencyFactory, LicenceFactory
 from tests.factories.blacklist import BanSourceFactory
+from tests.factories.vacancies import VacancyFactory, rates
 from tests.feeds.conftest import document, vacancy
 from vacancies.models import ExchangeRate, Vacancy
 
@@ -146,3 +147,20 @@ def test_backoff_grows_exponentially_with_jitter():
     assert max(backoff(4) for _ in range(200)) > 30
     assert all(backoff(20) <= 3600 for _ in range(50))
     assert len({backoff(3) for _ in range(10)}) > 1
+
+
+def test_a_rates_document_naming_a_day_twice_corrects_it(partner_server, make_feed):
+    """Each record is saved before the next is read (`save_exchange_rates`)."""
+    rates(KRW=1400)
+    krw = VacancyFactory(wage_min=2_800_000, wage_currency="KRW")
+    today = timezone.localdate().isoformat()
+    records = [
+        {"currency": "KRW", "per_usd": "1250", "date": today},
+        {"currency": "KRW", "per_usd": "1120", "date": today},
+    ]
+    url = partner_server.serve("/rates.json", document("rates", records))
+    run = sync.run_feed(make_feed(url, kind="rates", name="Central bank"))
+    assert (run.outcome, run.updated, run.rejected) == ("success", 2, 0)
+    assert ExchangeRate.objects.get(currency="KRW").per_usd == Decimal("1120")
+    krw.refresh_from_db()
+    assert krw.monthly_wage_usd == 2500

@@ -234,7 +234,9 @@ def test_published_api_vacancy_disappears_when_the_licence_is_suspended(
 ):
     api_client.post("/api/v1/vacancies/", payload(licensed_agency), format="json", **auth(writer))
     assert len(api_client.get("/api/v1/vacancies/").json()["results"]) == 1
-    agency_services.suspend(licensed_agency.licences.get(), OfficerFactory(), "Complaints")
+    agency_services.suspend(
+        licensed_agency.licences.get(), actor=OfficerFactory(), reason="Complaints"
+    )
     assert api_client.get("/api/v1/vacancies/").json()["results"] == []
 
 

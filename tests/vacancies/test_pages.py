@@ -377,7 +377,7 @@ def test_vacancy_of_a_suspended_agency_answers_410(client):
 
     vacancy = full_vacancy()
     licence = vacancy.agency.licences.get()
-    services.suspend(licence, OfficerFactory(), "Complaints")
+    services.suspend(licence, actor=OfficerFactory(), reason="Complaints")
     assert client.get(f"/en/vacancies/{vacancy.pk}/").status_code == 410
 
 
@@ -464,6 +464,6 @@ def test_suspended_agency_vacancies_leave_the_feed(client):
 
     vacancy = full_vacancy()
     assert vacancy.title in client.get("/en/vacancies/feed/").content.decode()
-    services.suspend(vacancy.agency.licences.get(), OfficerFactory(), "Complaints")
+    services.suspend(vacancy.agency.licences.get(), actor=OfficerFactory(), reason="Complaints")
     assert vacancy.title not in client.get("/en/vacancies/feed/").content.decode()
     assert Vacancy.objects.public().count() == 0

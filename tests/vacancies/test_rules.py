@@ -4,6 +4,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
@@ -13,7 +14,9 @@ from partners.models import Partner
 from tests.factories.agencies import AgencyFactory
 from tests.factories.users import OfficerFactory
 from tests.factories.vacancies import CountryFactory, VacancyFactory, agency_vacancy, rates
-from vacancies.models import Vacancy, VacancyCost
+from vacancies import services
+from vacancies.admin import VacancyCostInline
+from vacancies.models import Vacancy
 
 pytestmark = pytest.mark.django_db
 
@@ -52,13 +55,13 @@ def test_suspension_hides_an_agency_vacancy_at_once_and_reinstatement_brings_it_
     vacancy, licence = agency_vacancy()
     assert public_ids() == {vacancy.pk}
 
-    agency_services.suspend(licence, OfficerFactory(), "Complaints from workers")
+    agency_services.suspend(licence, actor=OfficerFactory(), reason="Complaints from workers")
     assert public_ids() == set()
 
-    agency_services.reinstate(licence, OfficerFactory(), "Complaints settled")
+    agency_services.reinstate(licence, actor=OfficerFactory(), reason="Complaints settled")
     assert public_ids() == {vacancy.pk}
 
-    agency_services.revoke(licence, OfficerFactory(), "Criminal case")
+    agency_services.revoke(licence, actor=OfficerFactory(), reason="Criminal case")
     assert public_ids() == set()
 
 
@@ -97,26 +100,46 @@ def test_partner_employer_vacancy_shows_while_the_partner_is_active():
 def test_agency_fee_above_the_authority_cap_is_refused():
     rates(UZS=12500)
     vacancy, _licence = agency_vacancy()
-    ok = VacancyCost(vacancy=vacancy, kind="agency_fee", amount=Decimal("300000"), currency="UZS")
-    ok.full_clean()
-    too_much = VacancyCost(
-        vacancy=vacancy, kind="agency_fee", amount=Decimal("300001"), currency="UZS"
-    )
+    services.check_cost(vacancy, "agency_fee", Decimal("300000"), "UZS")
     with pytest.raises(ValidationError) as error, translation.override("en"):
-        too_much.full_clean()
+        services.check_cost(vacancy, "agency_fee", Decimal("300001"), "UZS")
     assert "above the legal maximum of 300,000 UZS" in str(error.value.message_dict["amount"])
 
     # 25 USD = 312,500 UZS > cap; 20 USD = 250,000 UZS is fine
     with pytest.raises(ValidationError):
-        VacancyCost(vacancy=vacancy, kind="agency_fee", amount=25, currency="USD").full_clean()
-    VacancyCost(vacancy=vacancy, kind="agency_fee", amount=20, currency="USD").full_clean()
+        services.check_cost(vacancy, "agency_fee", 25, "USD")
+    services.check_cost(vacancy, "agency_fee", 20, "USD")
     with pytest.raises(ValidationError) as error:
-        VacancyCost(vacancy=vacancy, kind="agency_fee", amount=1, currency="EUR").full_clean()
+        services.check_cost(vacancy, "agency_fee", 1, "EUR")
     assert "currency" in error.value.message_dict
+
+
+def test_admin_cost_inline_refuses_an_agency_fee_above_the_cap(rf, admin_user):
+    """The admin's cost inline goes through `services.check_cost`."""
+    rates(UZS=12500)
+    vacancy, _licence = agency_vacancy()
+    request = rf.get("/")
+    request.user = admin_user
+    formset_class = VacancyCostInline(Vacancy, admin.site).get_formset(request, vacancy)
+    prefix = formset_class.get_default_prefix()
+
+    def formset(amount):
+        data = {
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-0-kind": "agency_fee",
+            f"{prefix}-0-amount": amount,
+            f"{prefix}-0-currency": "UZS",
+        }
+        return formset_class(data, instance=vacancy, prefix=prefix)
+
+    assert formset("300000").is_valid()
+    refused = formset("300001")
+    with translation.override("en"):
+        assert not refused.is_valid()
+        assert "above the legal maximum" in str(refused.errors[0]["amount"])
 
 
 def test_visa_costs_are_not_capped():
     vacancy, _licence = agency_vacancy()
-    VacancyCost(
-        vacancy=vacancy, kind="visa", amount=Decimal("9000000"), currency="UZS"
-    ).full_clean()
+    services.check_cost(vacancy, "visa", Decimal("9000000"), "UZS")

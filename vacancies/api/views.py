@@ -13,7 +13,7 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
 from partners.models import PartnerAPIKey
-from vacancies import services
+from vacancies import selectors, services
 from vacancies.api.serializers import CountryGuideSerializer, CountrySerializer, VacancySerializer
 from vacancies.filters import VacancyFilter
 from vacancies.models import Country, Vacancy
@@ -45,13 +45,9 @@ class VacancyViewSet(
     }
 
     def get_queryset(self):
-        queryset = Vacancy.objects.select_related(
-            "country", "occupation", "partner"
-        ).prefetch_related("costs")
         if self.request.method in ("PUT", "PATCH"):
-            # A partner changes only its own vacancies, published or not.
-            return queryset.filter(partner=self.request.user)
-        return queryset.public()
+            return selectors.partner_vacancies(self.request.user)
+        return selectors.vacancies_for_api()
 
     def filter_queryset(self, queryset):
         if self.action != "list":

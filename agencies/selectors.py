@@ -1,0 +1,230 @@
+"""What the registry reads: the querysets and lookups behind its pages, its API, the
+verification, the admin and the vacancies app.
+
+Nothing here writes; state changes are in `agencies.services`. Whether a licence
+covers a destination on a date is `LicenceDestination.objects.in_force`, the one
+rule: `destinations_in_force` asks it once for a set of agencies.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import DecimalField, Prefetch, Q, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django_countries.fields import Country
+
+from agencies.models import (
+    Agency,
+    AgencyChannel,
+    Deposit,
+    DepositMovement,
+    Licence,
+    LicenceDestination,
+    LicenceEvent,
+    LicenceStatus,
+    LicensingAuthority,
+)
+
+ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=16, decimal_places=2))
+
+
+# --- agencies and licences -------------------------------------------------------------
+
+
+def registry():
+    """Agencies with what a public page shows about them, in a fixed number of queries."""
+    return Agency.objects.prefetch_related(
+        Prefetch("licences", queryset=Licence.objects.select_related("authority")),
+        Prefetch(
+            "licences__destinations",
+            queryset=LicenceDestination.objects.order_by("country"),
+        ),
+    )
+
+
+def registry_with_channels():
+    """The registry as the API lists it: with channels, in a stable order for paging."""
+    return (
+        registry()
+        .prefetch_related(
+            Prefetch("channels", queryset=AgencyChannel.objects.order_by("kind", "pk"))
+        )
+        .order_by("legal_name", "pk")
+    )
+
+
+def agency_page():
+    """An agency's page: the registry's view plus its licence history, channels and
+    deposits with their balances."""
+    return registry().prefetch_related(
+        Prefetch(
+            "licences__events",
+            queryset=LicenceEvent.objects.exclude(from_status="").order_by("-date", "-pk"),
+            to_attr="history",
+        ),
+        Prefetch("channels", queryset=AgencyChannel.objects.order_by("kind", "pk")),
+        Prefetch(
+            "deposits", queryset=deposits_with_balance(Deposit.objects.order_by("-lodged_on"))
+        ),
+    )
+
+
+def licences_for_partners():
+    """Licences as partner systems mirror them: oldest change first, with destinations."""
+    return (
+        Licence.objects.select_related("authority")
+        .prefetch_related(
+            Prefetch("destinations", queryset=LicenceDestination.objects.order_by("country"))
+        )
+        .order_by("updated_at", "pk")
+    )
+
+
+class DestinationsInForce:
+    """The destinations of some agencies that are in force on a date, read in one
+    query by `LicenceDestination.objects.in_force`, and answered the ways callers
+    ask: is this destination row in force, is this agency licensed for this
+    country, which countries is this agency licensed for."""
+
+    def __init__(self, rows):
+        self._ids = set()
+        self._pairs = set()
+        self._countries = {}
+        for pk, agency_id, code in rows:
+            self._ids.add(pk)
+            self._pairs.add((agency_id, code))
+            countries = self._countries.setdefault(agency_id, [])
+            if code not in countries:
+                countries.append(code)
+
+    def covers(self, destination):
+        """Is this `LicenceDestination` in force?"""
+        return destination.pk in self._ids
+
+    def licensed(self, agency_id, country_code):
+        """Is the agency licensed to recruit for the country?"""
+        return (agency_id, country_code) in self._pairs
+
+    def countries(self, agency_id):
+        """The countries the agency is licensed for, by code."""
+        return [Country(code) for code in self._countries.get(agency_id, [])]
+
+
+def destinations_in_force(agencies=None, *, on=None):
+    """`DestinationsInForce` of these agencies (ids, objects or a queryset; all when
+    None) on a date (today by default)."""
+    rows = LicenceDestination.objects.in_force(on)
+    if agencies is not None:
+        rows = rows.filter(licence__agency__in=agencies)
+    return DestinationsInForce(
+        rows.order_by("country").values_list("pk", "licence__agency_id", "country")
+    )
+
+
+# --- deposits --------------------------------------------------------------------------
+
+
+def deposit_balance(deposit):
+    """Money held: lodged and topped up, less drawn and released."""
+    total = deposit.movements.aggregate(total=Sum(DepositMovement.signed_amount()))["total"]
+    return total or Decimal("0")
+
+
+def deposits_with_balance(queryset=None):
+    """Deposits annotated with ``balance``: one query for a whole list."""
+    queryset = Deposit.objects.all() if queryset is None else queryset
+    return queryset.annotate(
+        balance=Coalesce(Sum(DepositMovement.signed_amount("movements__")), ZERO)
+    )
+
+
+@dataclass(frozen=True)
+class DepositCheck:
+    """How an agency's deposits with one authority compare with its minimum."""
+
+    held: Decimal
+    minimum: Decimal | None
+    currency: str
+    lapsed_guarantee: bool
+
+    @property
+    def meets_minimum(self):
+        return self.minimum is not None and self.held >= self.minimum and not self.lapsed_guarantee
+
+
+def check_deposit(agency, authority, on=None, deposits=None):
+    """Sum the deposits (in the minimum's currency) an agency holds with an authority.
+
+    A lapsed bank guarantee holds nothing and blocks activation until renewed.
+    ``deposits`` may be a prefetched list annotated by `deposits_with_balance`.
+    """
+    on = on or timezone.localdate()
+    minimum = authority.minimum_deposit(on)
+    if deposits is None:
+        deposits = deposits_with_balance(agency.deposits.filter(authority=authority))
+    held = Decimal("0")
+    lapsed = False
+    for deposit in deposits:
+        if deposit.authority_id != authority.pk or deposit.balance <= 0:
+            continue
+        if deposit.has_lapsed(on):
+            lapsed = True
+            continue
+        if minimum is not None and deposit.currency == minimum.currency:
+            held += deposit.balance
+    return DepositCheck(
+        held=held,
+        minimum=minimum.amount if minimum else None,
+        currency=minimum.currency if minimum else "",
+        lapsed_guarantee=lapsed,
+    )
+
+
+def licence_summaries(agency, on=None):
+    """For an agency read through `agency_page`: each licence with its destinations
+    (and whether each is in force on the date) and how its deposit compares with
+    the authority's minimum."""
+    on = on or timezone.localdate()
+    in_force = destinations_in_force([agency.pk], on=on)
+    return [
+        {
+            "licence": licence,
+            "destinations": [
+                (destination, in_force.covers(destination))
+                for destination in licence.destinations.all()
+            ],
+            "deposit": check_deposit(agency, licence.authority, on, agency.deposits.all()),
+        }
+        for licence in agency.licences.all()
+    ]
+
+
+def below_minimum_q(on=None):
+    """A filter for agencies whose active or suspended licence is not covered by the
+    deposit they hold with its authority (the admin's "deposit below minimum")."""
+    on = on or timezone.localdate()
+    query = Q(pk__in=[])
+    for authority in LicensingAuthority.objects.filter(licences__isnull=False).distinct():
+        minimum = authority.minimum_deposit(on)
+        if minimum is None:
+            continue
+        held = Sum(
+            DepositMovement.signed_amount("deposits__movements__"),
+            filter=Q(
+                deposits__authority=authority,
+                deposits__currency=minimum.currency,
+            )
+            & (Q(deposits__valid_until__isnull=True) | Q(deposits__valid_until__gte=on)),
+        )
+        ids = (
+            Agency.objects.filter(
+                licences__authority=authority,
+                licences__status__in=[LicenceStatus.ACTIVE, LicenceStatus.SUSPENDED],
+            )
+            .annotate(held=Coalesce(held, ZERO))
+            .filter(held__lt=minimum.amount)
+            .values("pk")
+        )
+        query |= Q(pk__in=ids)
+    return query

@@ -1,0 +1,139 @@
+"""What the job board reads: the querysets behind its pages, its Atom feed and its
+API, and the lookups its services need.
+
+Nothing here writes; changes are in `vacancies.services`. What the public may see
+is `Vacancy.objects.public`, the one rule: every public read here starts from it.
+"""
+
+from django.core.cache import cache
+from django.db.models import Count, Prefetch
+from django.utils import timezone
+
+from agencies.models import LicensingAuthority
+from vacancies.filters import VacancyFilter
+from vacancies.models import Country, Vacancy
+
+SIMILAR_COUNT = 5
+COUNTS_CACHE_SECONDS = 60
+
+# What a vacancy's own page shows of its relations.
+_PAGE_RELATIONS = ["country", "occupation", "agency", "authority", "partner"]
+
+
+# --- what the public sees --------------------------------------------------------------
+
+
+def public_vacancies(on=None):
+    """Public vacancies with what a list or a feed shows of each.
+
+    Countries and agencies come in one query each for the page's rows, not joined:
+    a join would be made for every match before the database sorts and cuts the
+    page, and would carry each country's whole guide along."""
+    return Vacancy.objects.public(on).prefetch_related(
+        Prefetch("country", queryset=Country.objects.names()), "agency"
+    )
+
+
+def search(params):
+    """The public vacancies matching a query string's filters (the list page, its
+    Atom feed), as the filter set, which also holds the form."""
+    return VacancyFilter(params, queryset=public_vacancies())
+
+
+def vacancy_pages():
+    """Vacancies with what their page shows; a draft has no page."""
+    return (
+        Vacancy.objects.select_related(*_PAGE_RELATIONS)
+        .prefetch_related("costs")
+        .exclude(status=Vacancy.Status.DRAFT)
+    )
+
+
+def vacancy_previews():
+    """Vacancies in any status, for editors' preview."""
+    return Vacancy.objects.select_related(*_PAGE_RELATIONS)
+
+
+def is_public(vacancy, on=None):
+    """May the public see this vacancy (`Vacancy.objects.public`)? A vacancy page
+    that is not answers 410 with similar open ones."""
+    return Vacancy.objects.public(on).filter(pk=vacancy.pk).exists()
+
+
+def similar_vacancies(vacancy):
+    """Open vacancies in the same country, of the same occupation group first."""
+    similar = public_vacancies().filter(country_id=vacancy.country_id).exclude(pk=vacancy.pk)
+    if vacancy.occupation_id:
+        same_group = similar.filter(occupation__code__startswith=vacancy.occupation_id[0])
+        found = list(same_group[:SIMILAR_COUNT])
+        if found:
+            return found
+    return list(similar[:SIMILAR_COUNT])
+
+
+def open_vacancy_counts():
+    """{country code: open vacancies}, for the destination pages.
+
+    Counting every public vacancy by country takes a scan of all of them (half a
+    second at 200,000), so the figures are kept for `COUNTS_CACHE_SECONDS`: a
+    count a minute old is fine on a page that links to the always-current list.
+    """
+    key = f"vacancies:open-counts:{timezone.localdate()}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = dict(
+            Vacancy.objects.public()
+            .order_by()
+            .values("country_id")
+            .annotate(open=Count("pk"))
+            .values_list("country_id", "open")
+        )
+        cache.set(key, counts, COUNTS_CACHE_SECONDS)
+    return counts
+
+
+def countries_by_open_vacancies():
+    """Destinations (without their guides), each with ``open_vacancies``, most first."""
+    counts = open_vacancy_counts()
+    countries = list(Country.objects.names())
+    for country in countries:
+        country.open_vacancies = counts.get(country.code, 0)
+    countries.sort(key=lambda country: (-country.open_vacancies, str(country)))
+    return countries
+
+
+def newest_in_country(country, count):
+    """The newest public vacancies of a destination."""
+    return list(public_vacancies().filter(country=country).order_by("-published_at", "-pk")[:count])
+
+
+# --- the partner API ---------------------------------------------------------------------
+
+
+def vacancies_for_api():
+    """Public vacancies with what the API shows of each."""
+    return _for_api().public()
+
+
+def partner_vacancies(partner):
+    """A partner's own vacancies, published or not: the ones it may change."""
+    return _for_api().filter(partner=partner)
+
+
+def _for_api():
+    return Vacancy.objects.select_related("country", "occupation", "partner").prefetch_related(
+        "costs"
+    )
+
+
+# --- what the rules need -----------------------------------------------------------------
+
+
+def fee_caps():
+    """{country code: the authority whose fee cap binds agencies registered there}."""
+    return {authority.country.code: authority for authority in LicensingAuthority.objects.all()}
+
+
+def entitled_recruiters(partner):
+    """What a partner may publish for: {(channel, agency_id, authority_id), ...}."""
+    return set(partner.publishers.values_list("channel", "agency_id", "authority_id"))
