@@ -505,12 +505,12 @@ class Vacancy(models.Model):
     def set_derived_fields(self, rates=None):
         """Fill the stored search key and USD monthly wage; `bulk_create` callers call
         this themselves (with the rates, to spare a query per vacancy)."""
-        from vacancies.search import search_key
+        from vacancies.search import vacancy_search_key
 
         if rates is None:
             rates = ExchangeRate.objects.latest_rates()
         self.monthly_wage_usd = to_usd(self.monthly_wage(), self.wage_currency, rates)
-        self.search_key = search_key(self)
+        self.search_key = vacancy_search_key(self)
 
     def monthly_wage(self, amount=None):
         """A wage (the minimum by default) for a month of work, in the vacancy's own

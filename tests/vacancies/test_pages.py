@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from portal.models import Partner
+from spelling import search_words
 from tests.vacancies import factories
 from vacancies.models import Vacancy, VacancyCost
 from vacancies.pagination import CappedPaginator
-from vacancies.search import tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -165,7 +165,7 @@ def test_search_uses_the_stored_full_text_document_on_postgresql(client):
     """The database keeps ``search_document`` (the key's words) itself, on insert and
     on update, and the list searches it rather than the key's text."""
     vacancy = factories.vacancy(title_en="Welder")
-    (poultry,) = tokens("Poultry")
+    (poultry,) = search_words("Poultry")
     Vacancy.objects.filter(pk=vacancy.pk).update(search_key=f" {poultry} ")
     with connection.cursor() as cursor:
         cursor.execute(
