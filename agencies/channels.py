@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import phonenumbers
 
-from blacklist.matching import normalise_token, split_words
+from spelling import search_words
 
 PHONE = "phone"
 WEBSITE = "website"
@@ -73,20 +73,6 @@ def normalise_licence_number(text):
 def normalise_tax_number(text):
     """Digits only: tax numbers are written with spaces or dashes between groups."""
     return re.sub(r"\D", "", _clean(text))
-
-
-def search_key(text):
-    """A name in any script as space-separated skeletons, for ``icontains`` search.
-
-    "Ипак Йули Сервис" and "Ipak Yoli Servis" give the same key: the words go through
-    the blacklist's name normaliser, which folds Cyrillic and Latin spellings.
-    """
-    keys = []
-    for word in split_words(_clean(text)):
-        key = word.lower() if word.isdigit() else normalise_token(word)
-        if key:
-            keys.append(key)
-    return " ".join(keys)
 
 
 def _url_parts(text):
@@ -170,7 +156,7 @@ def lookup_keys(text):
         keys += [(TELEGRAM, lowered), (INSTAGRAM, lowered)]
 
     is_host = bool(host and _HOST.fullmatch(host))
-    name = search_key(text) if not (phone or is_host or "://" in text) else ""
+    name = " ".join(search_words(text)) if not (phone or is_host or "://" in text) else ""
     if name and any(ch.isalpha() for ch in text):
         keys.append((NAME, name))
     return keys

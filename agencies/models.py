@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from agencies import channels
+from spelling import search_key
 
 
 class LicensingAuthority(models.Model):
@@ -149,11 +150,15 @@ class Agency(models.Model):
 
     def save(self, *args, **kwargs):
         self.tax_number = channels.normalise_tax_number(self.tax_number)
-        self.search_key = channels.search_key(f"{self.legal_name} {self.brand_names}")
+        self.search_key = self.name_search_key()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("agencies:detail", args=[self.pk])
+
+    def name_search_key(self):
+        """The `search_key` to store: the legal and brand names' words, as skeletons."""
+        return search_key(self.legal_name, self.brand_names)
 
     @cached_property
     def current_licence(self):

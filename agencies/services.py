@@ -15,7 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies import verification
-from agencies.models import Deposit, DepositMovement, Licence, LicenceEvent, LicenceStatus
+from agencies.models import (
+    Agency,
+    Deposit,
+    DepositMovement,
+    Licence,
+    LicenceEvent,
+    LicenceStatus,
+)
 from agencies.selectors import check_deposit, deposit_balance
 
 ACTIVE = LicenceStatus.ACTIVE
@@ -245,3 +252,24 @@ def file_report(report, *, language):
             report.agency = result.matches[0].agency
     report.save()
     return report
+
+
+@transaction.atomic
+def rebuild_search_keys(batch_size=1000):
+    """Bring every agency's stored name key up to `spelling`'s current rules (the
+    ``rebuild_search_keys`` command and task); returns how many keys changed.
+
+    The registry holds thousands of agencies, not millions: they are read at once,
+    locked so that a name edited meanwhile never gets the key of its old text, and
+    only the stale keys are written, ``batch_size`` rows to a statement."""
+    agencies = Agency.objects.select_for_update().only(
+        "pk", "legal_name", "brand_names", "search_key"
+    )
+    stale = []
+    for agency in agencies:
+        key = agency.name_search_key()
+        if key != agency.search_key:
+            agency.search_key = key
+            stale.append(agency)
+    Agency.objects.bulk_update(stale, ["search_key"], batch_size=batch_size)
+    return len(stale)

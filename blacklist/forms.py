@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from blacklist.matching import normalise_token
+from spelling import normalise_token
 
 # The countries whose citizens the portal serves come first in the list.
 FIRST_COUNTRIES = ("UZ", "KG", "TJ", "KZ")

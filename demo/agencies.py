@@ -26,6 +26,7 @@ from agencies.models import (
     LicensingAuthority,
     MinimumDeposit,
 )
+from spelling import search_key, search_words
 
 KG_DESTINATIONS = {
     "TR": 54, "PL": 36, "BG": 33, "RU": 26, "HU": 26, "DE": 20, "LT": 20, "AE": 17,
@@ -97,7 +98,7 @@ TAX_PREFIX = {"KG": "0999", "UZ": "39"}  # demo tax numbers start with these
 
 
 def _slug(text):
-    return channels.search_key(text).replace(" ", "-")[:40]
+    return "-".join(search_words(text))[:40]
 
 
 def _authority(code):
@@ -157,7 +158,7 @@ class _Builder:
                     tax_number=tax,
                     region=self.rng.choice(REGIONS[self.code]),
                     address=f"{self.rng.randint(1, 180)}, {self.rng.choice(STREETS)} St.",
-                    search_key=channels.search_key(f"{name} {name.split(chr(34))[1]}"),
+                    search_key=search_key(name, name.split(chr(34))[1]),
                 )
             )
         return Agency.objects.bulk_create(rows)

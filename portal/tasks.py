@@ -1,8 +1,11 @@
-"""Housekeeping tasks of the portal itself."""
+"""Housekeeping tasks of the portal as a whole."""
 
 from celery import shared_task
 from django.contrib.sessions.models import Session
 from django.utils import timezone
+
+from agencies import services as agencies_services
+from vacancies import services as vacancies_services
 
 
 @shared_task
@@ -14,3 +17,15 @@ def clear_expired_sessions():
     """
     deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
     return deleted
+
+
+@shared_task
+def rebuild_search_keys():
+    """Bring the stored search keys of vacancies and agencies up to `spelling`'s
+    current rules, after a change to them; the ``rebuild_search_keys`` command runs
+    the same by hand. Keys are rebuilt here rather than in data migrations, which
+    must not import live code. Returns how many keys changed, by app."""
+    return {
+        "vacancies": vacancies_services.rebuild_search_keys(),
+        "agencies": agencies_services.rebuild_search_keys(),
+    }

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import LicenceDestination
+from vacancies.search import vacancy_search_key
 
 # Average weeks in a month: an hourly wage times weekly hours times this is monthly.
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
@@ -505,12 +506,10 @@ class Vacancy(models.Model):
     def set_derived_fields(self, rates=None):
         """Fill the stored search key and USD monthly wage; `bulk_create` callers call
         this themselves (with the rates, to spare a query per vacancy)."""
-        from vacancies.search import search_key
-
         if rates is None:
             rates = ExchangeRate.objects.latest_rates()
         self.monthly_wage_usd = self.monthly_wage_in_usd(rates)
-        self.search_key = search_key(self)
+        self.search_key = vacancy_search_key(self)
 
     def monthly_wage_in_usd(self, rates):
         """What `monthly_wage_usd` stores: the minimum monthly wage in US dollars at

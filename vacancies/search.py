@@ -1,10 +1,10 @@
 """Free-text search over vacancies in any of the five languages and any script.
 
 Every word of a vacancy's titles (all languages), employer, city and occupation is
-reduced to its spelling skeleton with `blacklist.matching.normalise_token`, the
-project's one normaliser, and stored in `Vacancy.search_key` on save. A query is
-reduced the same way, so "Сеул", "Seul" and "Seoul" meet, as do Cyrillic and Latin
-Uzbek. Every query word must begin a word of the key, so "svar" finds welders.
+reduced to its spelling skeleton by `spelling.search_key`, the project's one search
+key, and stored in `Vacancy.search_key` on save. A query is reduced the same way, so
+"Сеул", "Seul" and "Seoul" meet, as do Cyrillic and Latin Uzbek. Every query word
+must begin a word of the key, so "svar" finds welders.
 
 On PostgreSQL the key is searched with full-text search: a prefix query against
 the key's words, stored by the database as the ``tsvector`` column
@@ -20,7 +20,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVectorExact, Searc
 from django.db import connection
 from django.db.models import Expression, Q
 
-from blacklist.matching import normalise_token, split_words
+from spelling import search_key, search_words
 
 # A query longer than this is cut: nobody types more, and each word costs a test.
 MAX_QUERY_WORDS = 6
@@ -37,17 +37,9 @@ class SearchDocument(Expression):
         return f"{table}.search_document", []
 
 
-def tokens(text):
-    """The skeletons of the words of a text, in order, without repeats or empties."""
-    seen = []
-    for word in split_words(text):
-        skeleton = normalise_token(word)
-        if skeleton and skeleton not in seen:
-            seen.append(skeleton)
-    return seen
-
-
-def search_key(vacancy):
+def vacancy_search_key(vacancy):
+    """The key `Vacancy.set_derived_fields` stores: every title, employer, city and the
+    occupation's titles. Select the occupation with the vacancies when keying many."""
     texts = [
         getattr(vacancy, f"title_{lang}", "") or "" for lang in settings.MODELTRANSLATION_LANGUAGES
     ]
@@ -57,13 +49,13 @@ def search_key(vacancy):
             getattr(vacancy.occupation, f"title_{lang}", "") or ""
             for lang in settings.MODELTRANSLATION_LANGUAGES
         ]
-    return " " + " ".join(tokens(" ".join(texts))) + " "
+    return search_key(*texts)
 
 
 def search_filter(text):
     """A Q object matching vacancies whose key has a word beginning with each word of
     the query, or None when the query has no searchable word."""
-    words = tokens(text)[:MAX_QUERY_WORDS]
+    words = search_words(text)[:MAX_QUERY_WORDS]
     if not words:
         return None
     if connection.vendor == "postgresql":

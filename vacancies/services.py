@@ -15,6 +15,7 @@ from agencies.models import Agency, LicensingAuthority
 from agencies.selectors import destinations_in_force
 from vacancies.copying import copy_insert
 from vacancies.models import Country, ExchangeRate, Occupation, Vacancy, VacancyCost
+from vacancies.search import vacancy_search_key
 from vacancies.selectors import entitled_recruiters, fee_caps
 
 
@@ -495,3 +496,30 @@ def _same(vacancy, data):
         elif getattr(vacancy, name) != value:
             return False
     return True
+
+
+def rebuild_search_keys(batch_size=1000):
+    """Bring every vacancy's stored search key up to `spelling`'s current rules (the
+    ``rebuild_search_keys`` command and task); returns how many keys changed.
+
+    Vacancies are read in batches of primary keys, each batch locked while its keys
+    are written, so a title edited meanwhile never gets the key of its old text; only
+    stale keys are written, which also leaves ``updated_at`` alone."""
+    changed, last_pk = 0, 0
+    vacancies = Vacancy.objects.select_related("occupation").order_by("pk")
+    while True:
+        with transaction.atomic():
+            batch = list(
+                vacancies.select_for_update(of=("self",)).filter(pk__gt=last_pk)[:batch_size]
+            )
+            stale = []
+            for vacancy in batch:
+                key = vacancy_search_key(vacancy)
+                if key != vacancy.search_key:
+                    vacancy.search_key = key
+                    stale.append(vacancy)
+            Vacancy.objects.bulk_update(stale, ["search_key"])
+        if not batch:
+            return changed
+        changed += len(stale)
+        last_pk = batch[-1].pk

@@ -2,7 +2,8 @@
 
 import pytest
 
-from agencies.channels import lookup_keys, normalise_channel, normalise_for_kind, search_key
+from agencies.channels import lookup_keys, normalise_channel, normalise_for_kind
+from spelling import search_key
 
 SAME_CHANNEL = [
     # Telegram

@@ -1,7 +1,6 @@
 """Name matching for the entry-ban self-check: evaluation set and spelling families.
 
-Runs without Django: python -m pytest tests/blacklist/test_matching.py -p no:django -q
-(add -s to see the evaluation summary).
+The evaluation's figures (`summary`) are the message of the assertions on them.
 """
 
 import csv
@@ -16,8 +15,6 @@ from blacklist.matching import (
     PersonName,
     match,
     name_keys,
-    normalise_token,
-    split_words,
 )
 
 SAME, POSSIBLE, DIFFERENT = MatchLevel.SAME, MatchLevel.POSSIBLE, MatchLevel.DIFFERENT
@@ -56,19 +53,28 @@ def test_evaluation_set_is_large_enough():
     assert {kind for kind, *_ in evaluated_pairs()} == {"same", "different"}
 
 
-def test_evaluation_summary():
+def summary():
+    """The evaluation in one line, shown when an assertion on it fails."""
     same, different = levels("same"), levels("different")
 
     def share(found, total):
         return f"{found} ({100 * found / len(total):.1f}%)"
 
-    print(
-        f"\nsame: n={len(same)}, SAME {share(same.count(SAME), same)}, "
+    return (
+        f"same: n={len(same)}, SAME {share(same.count(SAME), same)}, "
         f"POSSIBLE {share(same.count(POSSIBLE), same)}, "
         f"missed {share(same.count(DIFFERENT), same)} | "
         f"different: n={len(different)}, SAME {share(different.count(SAME), different)}, "
         f"POSSIBLE {share(different.count(POSSIBLE), different)}"
     )
+
+
+def test_at_most_one_in_eight_different_pairs_is_a_possible_match():
+    """A "possible match" sends someone who has no ban to verify officially: it
+    worries them and costs them a trip. 46 of 416 look-alike pairs (11.1%) are
+    POSSIBLE today; more than one in eight would be a regression."""
+    different = levels("different")
+    assert different.count(POSSIBLE) / len(different) <= 1 / 8, summary()
 
 
 def test_no_same_pair_is_missed():
@@ -78,7 +84,7 @@ def test_no_same_pair_is_missed():
 
 def test_at_least_95_percent_of_same_pairs_are_record_found():
     same = levels("same")
-    assert same.count(SAME) / len(same) >= 0.95
+    assert same.count(SAME) / len(same) >= 0.95, summary()
 
 
 def test_no_different_pair_is_record_found():
@@ -109,63 +115,6 @@ def test_keys_are_few_short_and_ascii():
             keys = name_keys(name)
             assert 1 <= len(keys) <= 2
             assert all(key.isascii() and 0 < len(key) <= 32 for key in keys), keys
-
-
-# --- normalise_token --------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "spellings",
-    [
-        ("Шаҳзод", "Shahzod", "SHAKHZOD", "Шахзод"),
-        ("Oʻgʻabek", "O'g'abek", "Ogabek", "O`g`abek", "O’g’abek", "O‘g‘abek", "Oʼgʼabek"),
-        ("Таджибаев", "Tojiboyev", "TADZHIBAEV", "Tadjibaev", "Тожибоев"),
-        ("Үсөнбаев", "Usonbaev", "Üsönbaev", "Усенбаев", "USENBAEV"),
-        ("Xoʻjayev", "Ходжаев", "KHODZHAEV", "Khodjaev", "Хўжаев", "Хужаев"),
-        ("Qodirov", "Кадыров", "KADYROV", "Қодиров"),
-        ("Gʻulomov", "Гуламов", "GULAMOV", "Ғуломов", "Ghulomov"),
-        ("Yoʻldoshev", "Юлдашев", "IULDASHEV", "YULDASHEV", "Йўлдошев", "Yoldoshev"),
-        ("Oʻrinboyev", "Уринбаев", "URINBAEV", "Ўринбоев"),
-        ("Abdullayev", "Абдуллаев", "ABDULLAEV", "Abdulaev"),
-        ("Xurshid", "Хуршид", "KHURSHID", "Hurshid"),
-        ("Jahongir", "Джахонгир", "Жахонгир", "DZHAKHONGIR", "Жаҳонгир"),
-        ("Baxtiyor", "Бахтиёр", "BAKHTIER", "Bakhtiyor", "Бахтияр"),
-        ("Aybek", "Aibek", "Айбек", "AIBEK"),
-        ("Yusuf", "Юсуф", "IUSUF", "YUSUF"),
-        ("Ilyos", "Ильяс", "ILIAS", "Ilyas"),
-        ("Chyngyz", "Чыңгыз", "Чингиз", "CHINGIZ"),
-        ("Жаңыл", "Janyl", "Zhanyl", "Jangyl", "Жаныл"),
-        ("Zhyldyz", "Jyldyz", "Жылдыз"),
-        ("Seytmuratov", "Сейтмуратов", "SEITMURATOV"),
-        ("Dáwletov", "Даулетов", "Давлетов", "Дәўлетов"),
-        ("Ótepov", "Өтепов", "Утепов"),
-        ("Qalmurzaev", "Калмурзаев", "Қалмурзаев"),
-        ("Ҷамшед", "Джамшед", "Jamshed", "DZHAMSHED"),
-        ("Раҳмонов", "Рахмонов", "Rakhmonov", "Rahmonov", "Рахманов"),
-    ],
-)
-def test_spellings_share_one_skeleton(spellings):
-    assert {normalise_token(spelling) for spelling in spellings} == {normalise_token(spellings[0])}
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Dilshod", "Dilshoda"),
-        ("Farhod", "Farrux"),
-        ("Nurbek", "Nurlan"),
-        ("Rustam", "Rustambek"),
-        ("Bekzod", "Behzod"),
-        ("Sherzod", "Shahzod"),
-    ],
-)
-def test_different_names_keep_different_skeletons(a, b):
-    assert normalise_token(a) != normalise_token(b)
-
-
-def test_skeleton_is_ascii_and_ignores_case_and_punctuation():
-    assert normalise_token(" ABDUL-AZIZ ") == normalise_token("abdulaziz")
-    assert normalise_token("Шаҳзод").isascii()
 
 
 # --- spelling families ----------------------------------------------------------------
@@ -417,13 +366,3 @@ def test_incomplete_names_are_never_matched(query, record):
 
 def test_match_level_values_are_the_api_values():
     assert [level.value for level in MatchLevel] == ["record_found", "possible_match", "no_record"]
-
-
-@pytest.mark.parametrize(
-    "text", ["Gʻisht zavodi", "G'isht zavodi", "G‘isht  zavodi", "G’isht, zavodi"]
-)
-def test_a_word_keeps_its_apostrophe_however_it_is_typed(text):
-    assert [normalise_token(word) for word in split_words(text)] == [
-        normalise_token("Gʻisht"),
-        normalise_token("zavodi"),
-    ]

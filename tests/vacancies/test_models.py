@@ -84,7 +84,7 @@ def test_search_key_holds_every_language_and_script():
 
 
 def _skeleton(word):
-    from blacklist.matching import normalise_token
+    from spelling import normalise_token
 
     return normalise_token(word)
 

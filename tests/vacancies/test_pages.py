@@ -10,12 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from partners.models import Partner
+from spelling import search_words
 from tests.factories.agencies import AgencyFactory, LicenceFactory
 from tests.factories.users import OfficerFactory
 from tests.factories.vacancies import CountryFactory, OccupationFactory, VacancyFactory, rates
 from vacancies.models import Vacancy, VacancyCost
 from vacancies.pagination import CappedPaginator
-from vacancies.search import tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -167,7 +167,7 @@ def test_search_uses_the_stored_full_text_document_on_postgresql(client):
     """The database keeps ``search_document`` (the key's words) itself, on insert and
     on update, and the list searches it rather than the key's text."""
     vacancy = VacancyFactory(title_en="Welder")
-    (poultry,) = tokens("Poultry")
+    (poultry,) = search_words("Poultry")
     Vacancy.objects.filter(pk=vacancy.pk).update(search_key=f" {poultry} ")
     with connection.cursor() as cursor:
         cursor.execute(
