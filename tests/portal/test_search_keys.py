@@ -11,7 +11,8 @@ from django.core.management import call_command
 
 from agencies.models import Agency
 from portal.tasks import rebuild_search_keys
-from tests.vacancies import factories
+from tests.factories.agencies import AgencyFactory
+from tests.factories.vacancies import OccupationFactory, VacancyFactory
 from vacancies import services as vacancies_services
 from vacancies.models import Vacancy
 
@@ -23,9 +24,9 @@ LIVE_KEY_CODE = re.compile(
 
 @pytest.mark.django_db
 def test_the_command_rebuilds_stale_keys_and_a_second_run_changes_nothing():
-    agency = factories.agency("Ипак Йули Сервис 24")
-    welder = factories.vacancy(title_en="Welder", city="Ulsan", occupation=factories.occupation())
-    cook = factories.vacancy(title_en="Cook")
+    agency = AgencyFactory(legal_name="Ипак Йули Сервис 24")
+    welder = VacancyFactory(title_en="Welder", city="Ulsan", occupation=OccupationFactory())
+    cook = VacancyFactory(title_en="Cook")
     right = {(type(row), row.pk): row.search_key for row in (agency, welder, cook)}
     Vacancy.objects.filter(pk=welder.pk).update(search_key=" stale ")
     # As the registry stored it before the one digit rule: no padding, digits kept.
@@ -49,7 +50,7 @@ def test_the_command_rebuilds_stale_keys_and_a_second_run_changes_nothing():
 @pytest.mark.django_db
 def test_vacancies_are_rebuilt_batch_by_batch():
     for title in ("Welder", "Cook", "Driver", "Nurse", "Baker"):
-        factories.vacancy(title_en=title)
+        VacancyFactory(title_en=title)
     Vacancy.objects.update(search_key="")
     assert vacancies_services.rebuild_search_keys(batch_size=2) == 5
     assert not Vacancy.objects.filter(search_key="").exists()
