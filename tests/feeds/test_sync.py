@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
-from feeds import documents, sync
+from feeds import addresses, documents, sync
 from feeds.fetching import TransientError
 from feeds.models import FeedRun
 from feeds.tasks import sync_feed
@@ -245,6 +245,9 @@ def test_second_run_while_one_holds_the_lock_is_skipped(partner_server, make_fee
         "http://127.0.0.1/x",
         "http://10.0.0.5/x",
         "http://localhost/x",
+        "http://feeds.localhost/x",
+        "http://Feeds.LocalHost./x",
+        "http://[::1]/x",
     ],
 )
 def test_urls_outside_http_or_in_private_networks_are_refused(make_feed, settings, url):
@@ -256,11 +259,38 @@ def test_urls_outside_http_or_in_private_networks_are_refused(make_feed, setting
     assert "url" in error.value.message_dict
 
 
+@pytest.mark.parametrize(
+    "url", ["http://127.1/", "http://2130706433/", "http://0x7f000001/", "http://a.b.localhost/"]
+)
+def test_the_save_time_rule_reads_every_spelling_of_a_loopback_address(settings, url):
+    """Short and numeric spellings are addresses, not names: judged without DNS."""
+    settings.FEED_ALLOW_PRIVATE_ADDRESSES = False
+    with pytest.raises(ValidationError) as error:
+        addresses.check_url(url)
+    assert error.value.code == "private"
+
+
 def test_address_is_checked_again_when_fetched(partner_server, make_feed, settings):
     feed = make_feed(partner_server.serve("/jobs.json", ten_vacancies()))
     settings.FEED_ALLOW_PRIVATE_ADDRESSES = False
     run = sync.run_feed(feed)
     assert run.outcome == "failed"
+    assert not partner_server.requests
+
+
+def test_a_name_under_localhost_is_refused_when_fetched_by_the_same_rule(
+    partner_server, make_feed, settings
+):
+    """Whatever DNS answers for it (nothing here; loopback on many hosts), a name
+    under localhost is refused as loopback, as when the feed is saved."""
+    url = partner_server.serve("/jobs.json", ten_vacancies())
+    feed = make_feed(url.replace("127.0.0.1", "feeds.localhost"))
+    settings.FEED_ALLOW_PRIVATE_ADDRESSES = False
+    run = sync.run_feed(feed)
+    assert (run.outcome, run.error) == (
+        "failed",
+        "Addresses inside a private network cannot be fetched.",
+    )
     assert not partner_server.requests
 
 
