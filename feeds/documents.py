@@ -7,6 +7,7 @@ import csv
 import hashlib
 import hmac
 import io
+import itertools
 import json
 
 from django.utils.translation import gettext as _
@@ -76,14 +77,41 @@ def _parse_json(text, kind):
 
 
 def _parse_csv(text, kind):
+    """Records of a CSV document. Its structure must hold: a row with more fields
+    than the header, or a quote never closed, means the columns cannot be trusted
+    (a value with an unquoted comma shifts all after it), so the document fails
+    and names the line where that record starts. A row with fewer fields has the
+    missing ones empty (None), and each kind judges them."""
+    ended = []
+
+    def lines():
+        yield from io.StringIO(text, newline="")
+        ended.append(True)  # the reader asked for a line after the last
+
+    reader, line = csv.reader(lines(), strict=True), 1
     try:
-        reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-        header = reader.fieldnames or []
+        header = next(reader, [])
         missing = [column for column in REQUIRED[kind] if column not in header]
         if missing:
             raise DocumentError(
                 _("The CSV header lacks the columns: %(columns)s") % {"columns": ", ".join(missing)}
             )
-        return [{key: value for key, value in row.items() if key is not None} for row in reader]
+        records, line = [], reader.line_num + 1
+        for values in reader:
+            if len(values) > len(header):
+                raise DocumentError(
+                    _("Line %(line)s has %(count)s fields, but the header has %(columns)s.")
+                    % {"line": line, "count": len(values), "columns": len(header)}
+                )
+            if values:  # not a blank line
+                records.append(dict(itertools.zip_longest(header, values)))
+            line = reader.line_num + 1
+        return records
     except csv.Error as error:
-        raise DocumentError(_("The CSV cannot be read: %(error)s") % {"error": error}) from None
+        if ended:  # the document ended inside a quoted value
+            raise DocumentError(
+                _("A quote opened in the record on line %(line)s is never closed.") % {"line": line}
+            ) from None
+        raise DocumentError(
+            _("Line %(line)s of the CSV cannot be read: %(error)s") % {"line": line, "error": error}
+        ) from None
