@@ -3,7 +3,7 @@ an address inside the portal's own network (loopback, private, link-local), so a
 feed cannot be used to probe internal services. One rule (`check_url`) decides
 when the feed is saved and again on the resolved address before each fetch;
 finally the address the socket actually connected to is checked before a byte
-is sent (`PublicAddressesOnly`): a host name that resolves to a public address for
+is sent (`check_connected`): a host name that resolves to a public address for
 the check and to an internal one a moment later (DNS rebinding) gets nothing."""
 
 import ipaddress
@@ -13,9 +13,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 SCHEMES = ("http", "https")
 LOOPBACK = ipaddress.ip_address("127.0.0.1")
@@ -75,42 +72,10 @@ class PrivateAddressError(Exception):
     """The connection reached an address inside a private network."""
 
 
-class _ConnectsToPublicAddresses:
-    def _new_conn(self):
-        sock = super()._new_conn()
-        if not settings.FEED_ALLOW_PRIVATE_ADDRESSES:
-            peer = ipaddress.ip_address(sock.getpeername()[0].split("%")[0])
-            if not is_public(peer):
-                sock.close()
-                raise PrivateAddressError(
-                    _("Addresses inside a private network cannot be fetched.")
-                )
-        return sock
-
-
-class _PublicHTTPConnection(_ConnectsToPublicAddresses, HTTPConnection):
-    pass
-
-
-class _PublicHTTPSConnection(_ConnectsToPublicAddresses, HTTPSConnection):
-    pass
-
-
-class _PublicHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _PublicHTTPConnection
-
-
-class _PublicHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _PublicHTTPSConnection
-
-
-class PublicAddressesOnly(HTTPAdapter):
-    """A requests adapter whose connections check the connected address, so no
-    request (and no partner token) ever reaches an internal service."""
-
-    def init_poolmanager(self, *args, **kwargs):
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {
-            "http": _PublicHTTPPool,
-            "https": _PublicHTTPSPool,
-        }
+def check_connected(sock):
+    """Raise PrivateAddressError unless ``sock`` is connected to a public address
+    (or private addresses are allowed)."""
+    if settings.FEED_ALLOW_PRIVATE_ADDRESSES:
+        return
+    if not is_public(_address(sock.getpeername()[0])):
+        raise PrivateAddressError(_("Addresses inside a private network cannot be fetched."))

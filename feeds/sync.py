@@ -8,6 +8,7 @@ approve or discard a held-back withdrawal with `approve_withdrawal` and
 import logging
 import uuid
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -57,6 +58,11 @@ def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE)
             _finish(run, Outcome.FAILED, error=str(error))
             if isinstance(error, TransientError):
                 raise
+        except SoftTimeLimitExceeded:
+            _finish(
+                run, Outcome.FAILED, error=_("The run exceeded its time limit and was stopped.")
+            )
+            raise
         except Exception:
             logger.exception("Feed %s run %s failed", feed.pk, run.pk)
             _finish(run, Outcome.FAILED, error=_("An internal error stopped this run."))

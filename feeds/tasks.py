@@ -3,6 +3,7 @@
 import random
 
 from celery import shared_task
+from django.conf import settings
 
 from feeds.fetching import TransientError
 
@@ -16,10 +17,20 @@ def backoff(retries):
     return random.uniform(0, min(BACKOFF_CAP, BACKOFF_BASE * 2**retries))  # noqa: S311 (jitter, not a secret)
 
 
-@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
+@shared_task(
+    bind=True,
+    max_retries=MAX_RETRIES,
+    acks_late=True,
+    soft_time_limit=settings.FEED_TASK_SOFT_TIME_LIMIT,
+    time_limit=settings.FEED_TASK_TIME_LIMIT,
+)
 def sync_feed(self, feed_id):
     """Run feed ``feed_id`` once; retried on timeouts, lost connections and 5xx
-    only. Returns the run's id (None for an inactive or deleted feed)."""
+    only. Returns the run's id (None for an inactive or deleted feed). Past its
+    soft time limit the run is closed as failed (`sync.run_feed`) and not
+    retried: it would most likely overrun again; the next schedule tries anew.
+    The hard limit kills the worker's child process if even that does not stop
+    it, leaving the run to dead-run recovery."""
     from feeds.models import Feed
     from feeds.sync import run_feed
 

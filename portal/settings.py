@@ -120,15 +120,25 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"
+# Seconds a task may run: at the soft limit it gets an exception to end cleanly,
+# at the hard limit its worker process is killed. Feed runs have their own
+# (FEED_TASK_*). The sending process's limits travel with each task, so web,
+# beat and worker need the same values. Not applied to eager (in-process) tasks.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=1800)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=1860)
 
 # Partner feeds: key for stored credentials (derived from SECRET_KEY when empty),
-# download limits, and whether loopback/private addresses may be fetched (only
-# in DEBUG, where the demo feeds are served by the portal itself).
+# download limits (FEED_TIMEOUT: seconds for the whole download, from connecting
+# to the last byte), and whether loopback/private addresses may be fetched (only
+# in DEBUG, where the demo feeds are served by the portal itself); the soft and
+# hard time limits of one feed run's task (download, checks and saving).
 FEED_CREDENTIALS_KEY = env.str("FEED_CREDENTIALS_KEY", default="")
 FEED_ALLOW_PRIVATE_ADDRESSES = env.bool("FEED_ALLOW_PRIVATE_ADDRESSES", default=DEBUG)
 FEED_MAX_BYTES = env.int("FEED_MAX_BYTES", default=200 * 1024 * 1024)
 FEED_TIMEOUT = env.float("FEED_TIMEOUT", default=30)
 FEED_LOCK_TIMEOUT = env.int("FEED_LOCK_TIMEOUT", default=3600)
+FEED_TASK_SOFT_TIME_LIMIT = env.int("FEED_TASK_SOFT_TIME_LIMIT", default=600)
+FEED_TASK_TIME_LIMIT = env.int("FEED_TASK_TIME_LIMIT", default=660)
 # Where the demo feeds fetch their sample documents (the portal itself, `make run`).
 DEMO_FEED_BASE_URL = env.str("DEMO_FEED_BASE_URL", default="http://127.0.0.1:8000")
 

@@ -3,6 +3,7 @@
 import json
 import threading
 import time
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -32,12 +33,23 @@ class PartnerServer:
                 status = route["statuses"].pop(0) if route["statuses"] else 200
                 if route["delay"]:
                     time.sleep(route["delay"])
-                self.send_response(status)
-                for name, value in route["headers"].items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(route["body"])))
-                self.end_headers()
-                self.wfile.write(route["body"])
+                headers = dict(route["headers"])
+                if route["content_length"]:
+                    headers["Content-Length"] = str(len(route["body"]))
+                head = f"HTTP/1.0 {status} {HTTPStatus(status).phrase}\r\n" + "".join(
+                    f"{name}: {value}\r\n" for name, value in headers.items()
+                )
+                response = head.encode() + b"\r\n" + route["body"]
+                trickle, start = route["trickle"], 0
+                if trickle and route["trickle_from"] == "body":
+                    start = len(response) - len(route["body"])
+                try:
+                    self.wfile.write(response[:start])
+                    for index in range(start, len(response)):
+                        time.sleep(trickle)
+                        self.wfile.write(response[index : index + 1])
+                except OSError:
+                    pass  # the client gave up
 
             def log_message(self, *args):
                 pass
@@ -47,7 +59,23 @@ class PartnerServer:
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
-    def serve(self, path, body, *, statuses=(), headers=None, delay=0):
+    def serve(
+        self,
+        path,
+        body,
+        *,
+        statuses=(),
+        headers=None,
+        delay=0,
+        content_length=True,
+        trickle=0,
+        trickle_from="body",
+    ):
+        """Serve ``body`` at ``path``: first with ``statuses``, then 200; after
+        ``delay`` seconds; without a Content-Length if told (the body then ends
+        when the connection closes); and, with ``trickle``, one byte at a time
+        every ``trickle`` seconds, of the body or from the status line on
+        (``trickle_from="status"``)."""
         if not isinstance(body, bytes):
             body = json.dumps(body).encode() if not isinstance(body, str) else body.encode()
         self.routes[path] = {
@@ -55,6 +83,9 @@ class PartnerServer:
             "statuses": list(statuses),
             "headers": headers or {},
             "delay": delay,
+            "content_length": content_length,
+            "trickle": trickle,
+            "trickle_from": trickle_from,
         }
         return f"http://127.0.0.1:{self.httpd.server_port}{path}"
 

@@ -114,7 +114,7 @@ def test_slow_partner_times_out_and_changes_nothing(partner_server, make_feed, s
         sync.run_feed(feed)
     run = feed.runs.get()
     assert run.outcome == "failed"
-    assert "reached" in run.error
+    assert run.error == "The document did not arrive within 0.5 s."
     assert not Vacancy.objects.exists()
 
 
