@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -187,7 +188,7 @@ STORAGES = {
 }
 
 # Security. Production defaults are strict; DEBUG (make run) relaxes the HTTPS parts.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Proxies, Content-Security-Policy and Permissions-Policy: the hardening block at the end.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
@@ -242,3 +243,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Hardening (issue 17): reverse proxies ----------------------------------------
+# How many reverse proxies of our own stand in front of the portal, each appending
+# the address it was reached from to X-Forwarded-For. 0: none, the header is
+# ignored and so is X-Forwarded-Proto. partners.addresses.client_address is the one
+# rule every per-address limit uses (rate limits, API throttles, login lockout).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+if TRUSTED_PROXY_COUNT:
+    # Only a proxy of ours may tell us the request came over HTTPS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+RATELIMIT_IP_META_KEY = "partners.addresses.client_address"
