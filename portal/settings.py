@@ -9,6 +9,7 @@ variable is documented in ``.env.example``.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -256,3 +259,55 @@ if TRUSTED_PROXY_COUNT:
     # Only a proxy of ours may tell us the request came over HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 RATELIMIT_IP_META_KEY = "partners.addresses.client_address"
+
+# --- Hardening (issue 17): Content-Security-Policy and Permissions-Policy ---------
+# Public pages: no script, nothing from another host (portal/security.py picks the
+# admin's and the API docs' own policies by route).
+_STRICT = {
+    "default-src": [NONE],
+    "style-src": [SELF],
+    "img-src": [SELF],
+    "form-action": [SELF],
+    "base-uri": [NONE],
+    "frame-ancestors": [NONE],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _STRICT}
+# Django's admin scripts and jQuery UI (the language tabs), all from our static files;
+# connect-src for the admin's autocomplete.
+CONTENT_SECURITY_POLICY_ADMIN = {**_STRICT, "script-src": [SELF], "connect-src": [SELF]}
+# Swagger UI from drf-spectacular-sidecar: its init script comes from the same view
+# (SpectacularSwaggerSplitView), it fetches the schema and tries requests on this
+# host, draws icons from data: URLs, and its page has one fixed inline <style>
+# (drf_spectacular/swagger_ui.html), allowed by its hash.
+CONTENT_SECURITY_POLICY_API_DOCS = {
+    **_STRICT,
+    "script-src": [SELF],
+    "style-src": [SELF, "'sha256-MMpT0iDxyjALd9PdfepImGX3DBfJPXZ4IlDWdPAgtn0='"],
+    "img-src": [SELF, "data:"],
+    "connect-src": [SELF],
+}
+# Powerful browser features nobody's page here uses: denied to the page and to
+# anything it could ever embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
