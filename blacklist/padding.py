@@ -17,7 +17,8 @@ The buckets are chosen so that one bucket holds an answer with several matches
 in any language; only an answer with more matches than that fills the next one.
 The answer holds nothing the client typed, and no secret such as a CSRF token,
 so compressing it ourselves without GZipMiddleware's random bytes exposes
-nothing to BREACH. Other encodings (br, zstd) are not used for these answers.
+nothing to BREACH. Other encodings (br, zstd) are not used for these answers,
+and ``Cache-Control: no-transform`` asks proxies not to recompress them.
 """
 
 import gzip
@@ -25,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 # The test GZipMiddleware applies, so that both agree on who compresses.
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -52,6 +53,8 @@ class Padding:
         response.content = content
         response["Content-Length"] = str(len(content))
         patch_vary_headers(response, ("Accept-Encoding",))
+        # A proxy that compressed the padded body would squeeze the padding out.
+        patch_cache_control(response, no_transform=True)
         return response
 
 

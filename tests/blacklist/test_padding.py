@@ -67,6 +67,7 @@ def test_the_three_outcomes_have_one_size_on_the_page(client, make_record, langu
     assert "badge-ok" in html_of(answers["no_record"])
     for answer in answers.values():
         assert "Accept-Encoding" in answer["Vary"]
+        assert "no-transform" in answer["Cache-Control"]
         if encoding and "gzip" in encoding:
             assert answer["Content-Encoding"] == "gzip"
             assert len(answer.content) <= 6 * 1024
