@@ -11,7 +11,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from blacklist import services
+from blacklist import padding, services
 from blacklist.forms import validate_name
 from blacklist.matching import MatchLevel
 from blacklist.models import BanRecord, BanSource
@@ -91,7 +91,10 @@ class BanCheckView(APIView):
             document_number=data.get("document_number", ""),
         )
         services.log_api_check(request.user, request.auth.prefix, result.outcome)
-        return Response(CheckResultSerializer(result).data)
+        response = Response(CheckResultSerializer(result).data)
+        # Padded once rendered: the outcome must not show in the answer's size.
+        response.add_post_render_callback(lambda rendered: padding.API.apply(request, rendered))
+        return response
 
 
 ban_check = sensitive_post_parameters()(BanCheckView.as_view())

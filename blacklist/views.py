@@ -1,6 +1,7 @@
 """The public self-check. Nothing of what a person types is stored or logged:
-POST only, no data in URLs or sessions, error reports hide the form, and the rate
-limit counts a keyed hash of the identity that expires from the cache."""
+POST only, no data in URLs or sessions, error reports hide the form, the rate
+limit counts a keyed hash of the identity that expires from the cache, and every
+outcome has the same size on the wire (``blacklist.padding``)."""
 
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
@@ -10,7 +11,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from blacklist import selectors, services
+from blacklist import padding, selectors, services
 from blacklist.forms import CheckForm
 from blacklist.matching import PersonName, name_keys
 
@@ -60,7 +61,8 @@ def check(request):
     ):
         return _limited(request)
     result = services.check_person(**form.cleaned_data)
-    return render(request, "blacklist/result.html", {"result": result, **_sources(result)})
+    response = render(request, "blacklist/result.html", {"result": result, **_sources(result)})
+    return padding.PAGE.apply(request, response)
 
 
 def _sources(result=None):

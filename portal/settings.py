@@ -9,7 +9,9 @@ variable is documented in ``.env.example``.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -53,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -197,7 +201,7 @@ STORAGES = {
 }
 
 # Security. Production defaults are strict; DEBUG (make run) relaxes the HTTPS parts.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Proxies, Content-Security-Policy and Permissions-Policy: the hardening block at the end.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
@@ -251,4 +255,69 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+}
+
+# --- Hardening (issue 17): reverse proxies ----------------------------------------
+# How many reverse proxies of our own stand in front of the portal, each appending
+# the address it was reached from to X-Forwarded-For. 0: none, the header is
+# ignored and so is X-Forwarded-Proto. partners.addresses.client_address is the one
+# rule every per-address limit uses (rate limits, API throttles, login lockout).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+if TRUSTED_PROXY_COUNT:
+    # Only a proxy of ours may tell us the request came over HTTPS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+RATELIMIT_IP_META_KEY = "partners.addresses.client_address"
+
+# --- Hardening (issue 17): Content-Security-Policy and Permissions-Policy ---------
+# Public pages: no script, nothing from another host (portal/security.py picks the
+# admin's and the API docs' own policies by route).
+_STRICT = {
+    "default-src": [NONE],
+    "style-src": [SELF],
+    "img-src": [SELF],
+    "form-action": [SELF],
+    "base-uri": [NONE],
+    "frame-ancestors": [NONE],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _STRICT}
+# Django's admin scripts and jQuery UI (the language tabs), all from our static files;
+# connect-src for the admin's autocomplete.
+CONTENT_SECURITY_POLICY_ADMIN = {**_STRICT, "script-src": [SELF], "connect-src": [SELF]}
+# Swagger UI from drf-spectacular-sidecar: its init script comes from the same view
+# (SpectacularSwaggerSplitView), it fetches the schema and tries requests on this
+# host, draws icons from data: URLs, and its page has one fixed inline <style>
+# (drf_spectacular/swagger_ui.html), allowed by its hash.
+CONTENT_SECURITY_POLICY_API_DOCS = {
+    **_STRICT,
+    "script-src": [SELF],
+    "style-src": [SELF, "'sha256-MMpT0iDxyjALd9PdfepImGX3DBfJPXZ4IlDWdPAgtn0='"],
+    "img-src": [SELF, "data:"],
+    "connect-src": [SELF],
+}
+# Powerful browser features nobody's page here uses: denied to the page and to
+# anything it could ever embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }

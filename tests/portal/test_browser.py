@@ -1,6 +1,8 @@
 """The home page in real Chromium: the switcher reaches every language, and
 axe-core finds no WCAG 2.1 AA violation in any of them."""
 
+import re
+
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,3 +38,66 @@ def test_skip_link_moves_focus_to_the_content(live_server, page):
     assert page.evaluate("document.activeElement.className") == "skip-link"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.fixture
+def watched_page(page):
+    """A page that records Content-Security-Policy violations, script errors and
+    failed requests (but the browser's own /favicon.ico, which the admin has not)."""
+    problems = []
+
+    def console(message):
+        if message.type == "error" and not message.location["url"].endswith("/favicon.ico"):
+            problems.append(message.text)
+
+    def response(answer):
+        if answer.status >= 400:
+            problems.append(f"{answer.status} {answer.url}")
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("response", response)
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', event => "
+        "console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`))"
+    )
+    page.problems = problems
+    return page
+
+
+def test_public_pages_work_under_their_policy(live_server, watched_page):
+    page = watched_page
+    for path in ("/ru/", "/ru/blacklist/check/", "/ru/vacancies/", "/ru/agencies/"):
+        page.goto(f"{live_server.url}{path}")
+        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")
+    assert page.problems == []
+
+
+def test_admin_language_tabs_work_under_the_policy(live_server, watched_page, admin_user):
+    page = watched_page
+    page.goto(f"{live_server.url}/en/admin/login/?next=/en/admin/portal/hotline/add/")
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill("password")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/portal/hotline/add/")
+    tabs = page.locator(".ui-tabs-nav").first
+    tabs.wait_for(timeout=10_000)
+    assert page.locator("#id_name_en").is_visible()  # the admin's language first
+    assert not page.locator("#id_name_ru").is_visible()
+    tabs.get_by_role("tab", name=re.compile("ru", re.IGNORECASE)).click()
+    assert page.locator("#id_name_ru").is_visible()
+    assert not page.locator("#id_name_en").is_visible()
+    assert page.problems == []
+
+
+def test_api_docs_work_under_their_policy(live_server, watched_page):
+    page = watched_page
+    page.goto(f"{live_server.url}/api/docs/")
+    page.locator(".swagger-ui .info .title").wait_for()
+    assert "Migrant portal API" in page.locator(".swagger-ui .info .title").inner_text()
+    operations = page.locator(".opblock")
+    operations.first.wait_for()
+    assert operations.count() > 10
+    operations.first.locator(".opblock-summary").click()
+    page.locator(".opblock-body").first.wait_for()
+    assert page.problems == []
