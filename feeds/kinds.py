@@ -65,7 +65,9 @@ class Vacancies:
 
     def apply(self, feed, run, rows, first_line):
         applied = Applied(ids=_ids(rows, "external_id"))
-        vacancies = vacancy_services.PartnerVacancies(feed.partner, source=Vacancy.Source.FEED)
+        vacancies = vacancy_services.PartnerVacancies(
+            feed.partner, source=Vacancy.Source.FEED, feed_id=feed.pk
+        )
         stored = vacancies.checksums()
         serializer = VacancySerializer.for_records(
             {"status", *(name for row in rows if isinstance(row, dict) for name in row)},
@@ -114,8 +116,13 @@ class Vacancies:
                 setattr(applied, outcome, getattr(applied, outcome) + 1)
 
     def _published(self, feed):
+        """The feed's own published vacancies: those it delivered last, not those of
+        the partner's other feeds (`Vacancy.source_feed_id`)."""
         return Vacancy.objects.filter(
-            partner=feed.partner, source=Vacancy.Source.FEED, status=Vacancy.Status.PUBLISHED
+            partner=feed.partner,
+            source=Vacancy.Source.FEED,
+            source_feed_id=feed.pk,
+            status=Vacancy.Status.PUBLISHED,
         )
 
     def active_ids(self, feed):
@@ -126,6 +133,10 @@ class Vacancies:
 
 
 class Bans:
+    """Records of the feed's ban list. A full snapshot is the whole list, so a list
+    has at most one full-snapshot feed (`Feed.Meta.constraints`) and it withdraws
+    what the list no longer names."""
+
     def apply(self, feed, run, rows, first_line):
         report = importing.import_rows(feed.ban_source, rows, first_line=first_line)
         errors = [(error.line, error.field, error.message) for error in report.errors]
@@ -158,7 +169,9 @@ class LicenceRowForm(forms.Form):
 class Licences:
     """Licence statuses from the authority's own register. Each change goes
     through `agencies.services`, which records a `LicenceEvent`; its legal basis
-    names the feed and run. A licence left out of a full list is suspended."""
+    names the feed and run. A licence left out of a full list is suspended; the
+    full list is the authority's whole register, so an authority has at most one
+    full-snapshot feed (`Feed.Meta.constraints`)."""
 
     def _basis(self, feed, run):
         return _("Partner feed %(feed)s, run %(run)s") % {"feed": feed, "run": run.pk}

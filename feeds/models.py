@@ -107,6 +107,23 @@ class Feed(models.Model):
                 condition=Q(interval_minutes__isnull=True) | Q(interval_minutes__gte=1),
                 name="feed_interval_positive",
             ),
+            # A full snapshot of a ban list or of an authority's licences is the
+            # whole list: a second one would withdraw what the first delivers.
+            # Vacancies are per feed (a partner may have several full feeds).
+            models.UniqueConstraint(
+                fields=["ban_source"],
+                condition=Q(kind="bans", mode="full"),
+                name="feed_one_full_snapshot_per_ban_list",
+                violation_error_message=_("This ban list already has a full-snapshot feed."),
+            ),
+            models.UniqueConstraint(
+                fields=["authority"],
+                condition=Q(kind="licences", mode="full"),
+                name="feed_one_full_snapshot_per_authority",
+                violation_error_message=_(
+                    "This authority's licences already have a full-snapshot feed."
+                ),
+            ),
         ]
 
     def __str__(self):
