@@ -3,10 +3,20 @@ withdraw what a full snapshot leaves out (within the guard), record.
 
 `run_feed` is what the Celery task and the push endpoint call; operators
 approve or discard a held-back withdrawal with `approve_withdrawal` and
-`discard_withdrawal`."""
+`discard_withdrawal`; `close_dead_runs` closes the runs of workers that died.
+
+A run holds its feed's lock (a cache key naming the run) only as long as it
+renews it: a thread of the run renews it every third of ``FEED_LOCK_TIMEOUT``,
+so a worker killed mid-run (out of memory, a lost machine) leaves a lock that
+expires within that time, and a run that is still "running" without holding its
+lock is dead. The next run of the feed closes it, and so does the periodic task
+`feeds.tasks.close_dead_runs` for feeds that wait for their next schedule."""
 
 import logging
+import threading
 import uuid
+from contextlib import contextmanager
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,7 +40,8 @@ Outcome = FeedRun.Outcome
 
 
 def lock_key(feed):
-    """The cache key a run of `feed` holds while it runs (never two at once)."""
+    """The cache key a run of `feed` holds while it runs (never two at once); its
+    value is the run's id."""
     return f"feeds:lock:{feed.pk}"
 
 
@@ -48,11 +59,17 @@ def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE)
             error=_("Another run of this feed was in progress."),
         )
     try:
+        # Holding the lock, this is the feed's only live run: any other still
+        # "running" lost its worker.
+        _close_dead(FeedRun.objects.filter(feed=feed, outcome=Outcome.RUNNING))
         run = FeedRun.objects.create(feed=feed, trigger=trigger)
+        token = run.pk
+        cache.set(lock_key(feed), token, timeout=settings.FEED_LOCK_TIMEOUT)
         try:
-            if body is None:
-                body, signature = fetching.download(feed)
-            _sync(feed, run, body, signature)
+            with _holding(lock_key(feed), token):
+                if body is None:
+                    body, signature = fetching.download(feed)
+                _sync(feed, run, body, signature)
         except (DocumentError, TransientError) as error:
             _finish(run, Outcome.FAILED, error=str(error))
             if isinstance(error, TransientError):
@@ -65,6 +82,53 @@ def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE)
     finally:
         if cache.get(lock_key(feed)) == token:
             cache.delete(lock_key(feed))
+
+
+@contextmanager
+def _holding(key, token):
+    """Renew the lock ``key`` holding ``token`` every third of its timeout while
+    the block runs, from a thread of its own: the run's own work (a download, a
+    long batch) cannot be interrupted to renew it, and a process that dies takes
+    the thread with it, leaving the lock to expire."""
+    timeout = settings.FEED_LOCK_TIMEOUT
+    stop = threading.Event()
+
+    def renew():
+        while not stop.wait(timeout / 3):
+            holder = cache.get(key)
+            if holder == token:
+                cache.touch(key, timeout)
+            elif holder is not None or not cache.add(key, token, timeout=timeout):
+                logger.warning("Feed lock %s was taken over by %s", key, holder)
+
+    thread = threading.Thread(target=renew, name=f"renew {key}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def close_dead_runs():
+    """Close as failed every run still "running" whose lock has expired: its worker
+    stopped (killed, out of memory, machine lost) and nothing else will close it.
+    Runs younger than the lock's timeout are left alone, as their lock may still
+    be being taken. Returns how many were closed."""
+    started_before = timezone.now() - timedelta(seconds=settings.FEED_LOCK_TIMEOUT)
+    runs = FeedRun.objects.filter(outcome=Outcome.RUNNING, started_at__lt=started_before)
+    dead = [
+        run.pk for run in runs.select_related("feed") if cache.get(lock_key(run.feed)) != run.pk
+    ]
+    return _close_dead(FeedRun.objects.filter(pk__in=dead))
+
+
+def _close_dead(runs):
+    return runs.filter(outcome=Outcome.RUNNING).update(
+        outcome=Outcome.FAILED,
+        finished_at=timezone.now(),
+        error=_("The worker stopped during this run; it was closed as failed."),
+    )
 
 
 def _finish(run, outcome, error=""):

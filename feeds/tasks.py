@@ -16,7 +16,12 @@ def backoff(retries):
     return random.uniform(0, min(BACKOFF_CAP, BACKOFF_BASE * 2**retries))  # noqa: S311 (jitter, not a secret)
 
 
-@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
+# Acknowledged when a worker starts it, not when it ends (``acks_late=False``): a
+# worker that dies mid-run does not have the broker hand the run to another an
+# hour later (Redis's visibility timeout), nor a document that kills workers
+# kill one after another; its run is closed as failed (`close_dead_runs`) and the
+# feed's own schedule runs it again.
+@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=False)
 def sync_feed(self, feed_id):
     """Run feed ``feed_id`` once; retried on timeouts, lost connections and 5xx
     only. Returns the run's id (None for an inactive or deleted feed)."""
@@ -30,3 +35,12 @@ def sync_feed(self, feed_id):
         return run_feed(feed).pk
     except TransientError as error:
         raise self.retry(exc=error, countdown=backoff(self.request.retries)) from None
+
+
+@shared_task
+def close_dead_runs():
+    """Close the runs whose worker stopped mid-run (beat sends it every few minutes,
+    schedule created by migration 0004); returns how many were closed."""
+    from feeds.sync import close_dead_runs
+
+    return close_dead_runs()
