@@ -8,8 +8,11 @@ and, for kinds where a full snapshot withdraws what it leaves out,
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from agencies import services as agency_services
@@ -17,6 +20,7 @@ from agencies.channels import normalise_licence_number
 from agencies.models import Licence, LicenceStatus
 from blacklist import importing
 from feeds import documents
+from feeds.models import recording
 from vacancies import services as vacancy_services
 from vacancies.api.serializers import VacancySerializer
 from vacancies.models import ExchangeRate, Vacancy
@@ -27,7 +31,9 @@ class Applied:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    errors: list = field(default_factory=list)  # (line, field, message)
+    # (line, field, message); a message lazy or a ValidationError wherever it can
+    # be, so that it is recorded in each language (`feeds.models.recorded`).
+    errors: list = field(default_factory=list)
     ids: set = field(default_factory=set)  # every external id the document names
 
 
@@ -44,11 +50,22 @@ def _serializer_errors(line, errors, prefix=""):
                 yield (line, "-" if prefix in ("", "non_field_errors") else prefix, str(value))
 
 
-def _django_errors(line, error):
-    fields = error.message_dict if hasattr(error, "error_dict") else {"-": error.messages}
-    for name, messages in fields.items():
-        for message in messages:
-            yield (line, "-" if name == "__all__" else name, message)
+def _django_errors(line, error, field="-"):
+    """(line, field, message) of a ValidationError, each message one ValidationError
+    still holding its message and parameters apart; ``field`` for those of none."""
+    fields = error.error_dict if hasattr(error, "error_dict") else {field: error.error_list}
+    for name, errors in fields.items():
+        for one in errors:
+            yield (line, "-" if name == "__all__" else name, one)
+
+
+def _form_errors(line, form):
+    for name, errors in form.errors.as_data().items():
+        for one in errors:
+            yield (line, name, one)
+
+
+NOT_AN_OBJECT = gettext_lazy("A record must be an object.")
 
 
 def _ids(rows, key):
@@ -76,7 +93,7 @@ class Vacancies:
         seen, checked = set(), []  # checked, waiting to be saved: (line, data, checksum)
         for line, row in enumerate(rows, first_line):
             if not isinstance(row, dict):
-                applied.errors.append((line, "-", _("A record must be an object.")))
+                applied.errors.append((line, "-", NOT_AN_OBJECT))
                 continue
             checksum = documents.record_checksum(row)
             key = str(row.get("external_id")).strip()
@@ -85,7 +102,8 @@ class Vacancies:
                 applied.unchanged += 1
                 continue
             try:
-                data = serializer.run_validation({"status": Vacancy.Status.PUBLISHED, **row})
+                with recording():  # DRF renders its messages at once
+                    data = serializer.run_validation({"status": Vacancy.Status.PUBLISHED, **row})
             except serializers.ValidationError as error:
                 applied.errors.extend(_serializer_errors(line, error.detail))
                 continue
@@ -94,7 +112,7 @@ class Vacancies:
                     (
                         line,
                         "external_id",
-                        _("This external id appears more than once in the document."),
+                        gettext_lazy("This external id appears more than once in the document."),
                     )
                 )
                 continue
@@ -138,7 +156,8 @@ class Bans:
     what the list no longer names."""
 
     def apply(self, feed, run, rows, first_line):
-        report = importing.import_rows(feed.ban_source, rows, first_line=first_line)
+        with recording():  # the ban list renders its messages at once
+            report = importing.import_rows(feed.ban_source, rows, first_line=first_line)
         errors = [(error.line, error.field, error.message) for error in report.errors]
         return Applied(
             report.created, report.updated, report.unchanged, errors, _ids(rows, "external_id")
@@ -174,7 +193,10 @@ class Licences:
     full-snapshot feed (`Feed.Meta.constraints`)."""
 
     def _basis(self, feed, run):
-        return _("Partner feed %(feed)s, run %(run)s") % {"feed": feed, "run": run.pk}
+        """The legal basis of the licence events a run records, in the portal's
+        language (runs record their own messages in English)."""
+        with translation.override(settings.LANGUAGE_CODE):
+            return _("Partner feed %(feed)s, run %(run)s") % {"feed": feed, "run": run.pk}
 
     def _change(self, licence, target, feed, run, reason, expires_on=None):
         basis = self._basis(feed, run)
@@ -196,14 +218,18 @@ class Licences:
             agency_services.record_surrender(licence, actor=None, reason=reason, legal_basis=basis)
         else:
             raise ValidationError(
-                _("A feed cannot make a licence that is %(current)s %(target)s.")
-                % {
+                gettext_lazy("A feed cannot make a licence that is %(current)s %(target)s."),
+                params={
                     "current": LicenceStatus(current).label if current else "-",
                     "target": LicenceStatus(target).label,
-                }
+                },
             )
 
     def apply(self, feed, run, rows, first_line):
+        with recording():  # `agencies.services` renders its messages at once
+            return self._apply(feed, run, rows, first_line)
+
+    def _apply(self, feed, run, rows, first_line):
         applied = Applied()
         licences = {
             licence.number_normalised: licence
@@ -211,12 +237,11 @@ class Licences:
         }
         for line, row in enumerate(rows, first_line):
             if not isinstance(row, dict):
-                applied.errors.append((line, "-", _("A record must be an object.")))
+                applied.errors.append((line, "-", NOT_AN_OBJECT))
                 continue
             form = LicenceRowForm({k: "" if v is None else v for k, v in row.items()})
             if not form.is_valid():
-                for name, messages in form.errors.items():
-                    applied.errors.extend((line, name, message) for message in messages)
+                applied.errors.extend(_form_errors(line, form))
                 continue
             data = form.cleaned_data
             key = normalise_licence_number(data["licence_number"])
@@ -224,7 +249,11 @@ class Licences:
             licence = licences.get(key)
             if licence is None:
                 applied.errors.append(
-                    (line, "licence_number", _("No licence of this authority has this number."))
+                    (
+                        line,
+                        "licence_number",
+                        gettext_lazy("No licence of this authority has this number."),
+                    )
                 )
                 continue
             if licence.status == data["status"]:
@@ -233,13 +262,7 @@ class Licences:
             try:
                 self._change(licence, data["status"], feed, run, data["reason"], data["expires_on"])
             except ValidationError as error:
-                fields = (
-                    error.message_dict
-                    if hasattr(error, "error_dict")
-                    else {"status": error.messages}
-                )
-                for name, messages in fields.items():
-                    applied.errors.extend((line, name, message) for message in messages)
+                applied.errors.extend(_django_errors(line, error, field="status"))
                 continue
             applied.updated += 1
         return applied
@@ -252,9 +275,10 @@ class Licences:
         )
 
     def withdraw(self, feed, run, ids):
-        reason = _("Missing from the authority's full list (%(basis)s).") % {
-            "basis": self._basis(feed, run)
-        }
+        with translation.override(settings.LANGUAGE_CODE):
+            reason = _("Missing from the authority's full list (%(basis)s).") % {
+                "basis": self._basis(feed, run)
+            }
         count = 0
         for licence in Licence.objects.filter(authority=feed.authority, number_normalised__in=ids):
             agency_services.suspend(
@@ -284,7 +308,7 @@ class Rates:
         `save_exchange_rates` saves each before the next record is read."""
         for line, row in enumerate(rows, first_line):
             if not isinstance(row, dict):
-                applied.errors.append((line, "-", _("A record must be an object.")))
+                applied.errors.append((line, "-", NOT_AN_OBJECT))
                 continue
             data = {k: "" if v is None else v for k, v in row.items()}
             if isinstance(data.get("currency"), str):
@@ -293,8 +317,7 @@ class Rates:
             known = current.per_usd if current else None
             form = RateRowForm(data, instance=current)
             if not form.is_valid():
-                for name, messages in form.errors.items():
-                    applied.errors.extend((line, name, message) for message in messages)
+                applied.errors.extend(_form_errors(line, form))
                 continue
             if current is None:
                 applied.created += 1

@@ -22,13 +22,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from feeds import documents, fetching
 from feeds.documents import DocumentError
 from feeds.fetching import TransientError
 from feeds.kinds import KINDS
-from feeds.models import Feed, FeedRun, RejectedRecord
+from feeds.models import Feed, FeedRun, RejectedRecord, recorded, recording
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,14 @@ logger = logging.getLogger(__name__)
 WITHDRAWAL_GUARD = 0.20
 
 Outcome = FeedRun.Outcome
+
+# What a run records of itself, in RECORDED_LANGUAGE (the messages as written),
+# shown in each reader's language (`FeedRun.error_text`).
+ANOTHER_RUN = gettext_noop("Another run of this feed was in progress.")
+UNCHANGED = gettext_noop("The document has not changed since the last run.")
+INTERNAL_ERROR = gettext_noop("An internal error stopped this run.")
+DISCARDED = gettext_noop("The withdrawal was discarded by an operator.")
+WORKER_STOPPED = gettext_noop("The worker stopped during this run; it was closed as failed.")
 
 
 def lock_key(feed):
@@ -48,7 +56,10 @@ def lock_key(feed):
 def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE):
     """Sync ``feed`` once and return its `FeedRun`. Without ``body`` the document
     is downloaded from the feed's URL. Raises `TransientError` (after recording
-    the failed run) when trying again later may help."""
+    the failed run) when trying again later may help. Messages are recorded in
+    `RECORDED_LANGUAGE` (`feeds.models.recording`) and shown in each reader's
+    (`FeedRun.error_text`, `RejectedRecord.message_text`); records are written
+    in the language active when it is called, as they always were."""
     token = uuid.uuid4().hex
     if not cache.add(lock_key(feed), token, timeout=settings.FEED_LOCK_TIMEOUT):
         return FeedRun.objects.create(
@@ -56,7 +67,7 @@ def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE)
             trigger=trigger,
             outcome=Outcome.SKIPPED,
             finished_at=timezone.now(),
-            error=_("Another run of this feed was in progress."),
+            error=ANOTHER_RUN,
         )
     try:
         # Holding the lock, this is the feed's only live run: any other still
@@ -68,7 +79,8 @@ def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE)
         try:
             with _holding(lock_key(feed), token):
                 if body is None:
-                    body, signature = fetching.download(feed)
+                    with recording():
+                        body, signature = fetching.download(feed)
                 _sync(feed, run, body, signature)
         except (DocumentError, TransientError) as error:
             _finish(run, Outcome.FAILED, error=str(error))
@@ -76,7 +88,7 @@ def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE)
                 raise
         except Exception:
             logger.exception("Feed %s run %s failed", feed.pk, run.pk)
-            _finish(run, Outcome.FAILED, error=_("An internal error stopped this run."))
+            _finish(run, Outcome.FAILED, error=INTERNAL_ERROR)
             raise
         return run
     finally:
@@ -125,9 +137,7 @@ def close_dead_runs():
 
 def _close_dead(runs):
     return runs.filter(outcome=Outcome.RUNNING).update(
-        outcome=Outcome.FAILED,
-        finished_at=timezone.now(),
-        error=_("The worker stopped during this run; it was closed as failed."),
+        outcome=Outcome.FAILED, finished_at=timezone.now(), error=WORKER_STOPPED
     )
 
 
@@ -139,13 +149,15 @@ def _finish(run, outcome, error=""):
 
 
 def _sync(feed, run, body, signature):
-    documents.check_signature(body, feed.signing_secret, signature)
+    with recording():
+        documents.check_signature(body, feed.signing_secret, signature)
     run.checksum = documents.checksum(body)
     if run.checksum == feed.last_checksum:
-        run.error = _("The document has not changed since the last run.")
+        run.error = UNCHANGED
         _succeeded(feed, run, Outcome.SKIPPED)
         return
-    first_line, rows = documents.parse(body, feed.kind, feed.format)
+    with recording():
+        first_line, rows = documents.parse(body, feed.kind, feed.format)
     run.received = len(rows)
     kind = KINDS[feed.kind]
     with transaction.atomic():
@@ -155,10 +167,15 @@ def _sync(feed, run, body, signature):
             applied.updated,
             applied.unchanged,
         )
-        RejectedRecord.objects.bulk_create(
-            RejectedRecord(run=run, line=line, field=str(name)[:100], message=str(message))
-            for line, name, message in applied.errors
-        )
+        rejected = []
+        for line, name, message in applied.errors:
+            text, texts = recorded(message)
+            rejected.append(
+                RejectedRecord(
+                    run=run, line=line, field=str(name)[:100], message=text, translations=texts
+                )
+            )
+        RejectedRecord.objects.bulk_create(rejected)
         run.rejected = len({line for line, _name, _message in applied.errors})
         outcome = Outcome.PARTIAL if run.rejected else Outcome.SUCCESS
         if feed.mode == Feed.Mode.FULL and hasattr(kind, "withdraw"):
@@ -202,7 +219,7 @@ def discard_withdrawal(run):
         return False
     run.pending_withdrawal = []
     run.outcome = Outcome.PARTIAL if run.rejected else Outcome.SUCCESS
-    run.error = _("The withdrawal was discarded by an operator.")
+    run.error = DISCARDED
     run.save()
     Feed.objects.filter(pk=run.feed_id).update(last_checksum="")
     return True
