@@ -20,7 +20,7 @@ from agencies.channels import normalise_licence_number
 from agencies.models import Licence, LicenceStatus
 from blacklist import importing
 from feeds import documents
-from feeds.models import recording
+from feeds.models import RECORDED_LANGUAGE, languages, recording
 from vacancies import services as vacancy_services
 from vacancies.api.serializers import VacancySerializer
 from vacancies.models import ExchangeRate, Vacancy
@@ -31,8 +31,9 @@ class Applied:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    # (line, field, message); a message lazy or a ValidationError wherever it can
-    # be, so that it is recorded in each language (`feeds.models.recorded`).
+    # (line, field, message); a message lazy, a ValidationError or {language: text}
+    # wherever it can be, so that it is recorded in each language
+    # (`feeds.models.recorded`).
     errors: list = field(default_factory=list)
     ids: set = field(default_factory=set)  # every external id the document names
 
@@ -48,6 +49,43 @@ def _serializer_errors(line, errors, prefix=""):
                 yield from _serializer_errors(line, value, f"{prefix}.{index}")
             else:
                 yield (line, "-" if prefix in ("", "non_field_errors") else prefix, str(value))
+
+
+class _Serializers(dict):
+    """A serializer per language, made when first asked for: DRF renders its
+    messages as it validates, in the active language, and its fields keep the
+    first rendering of a message with parameters (``lazy_format``)."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, language):
+        self[language] = self.make()
+        return self[language]
+
+
+def _serializer_errors_in_every_language(line, serializers_, record, error):
+    """(line, field, {language: message}) of a record the serializer of
+    RECORDED_LANGUAGE refused with ``error``: the record is validated again by the
+    serializer of each other language (only refused records pay for it)."""
+    found = {RECORDED_LANGUAGE: list(_serializer_errors(line, error.detail))}
+    for code in languages() - {RECORDED_LANGUAGE}:
+        with translation.override(code):
+            try:
+                serializers_[code].run_validation(record)
+            except serializers.ValidationError as again:
+                found[code] = list(_serializer_errors(line, again.detail))
+    for index, (_line, name, _text) in enumerate(found[RECORDED_LANGUAGE]):
+        yield (
+            line,
+            name,
+            {
+                code: errors[index][2]
+                for code, errors in found.items()
+                if len(errors) == len(found[RECORDED_LANGUAGE])
+            },
+        )
 
 
 def _django_errors(line, error, field="-"):
@@ -86,10 +124,12 @@ class Vacancies:
             feed.partner, source=Vacancy.Source.FEED, feed_id=feed.pk
         )
         stored = vacancies.checksums()
-        serializer = VacancySerializer.for_records(
-            {"status", *(name for row in rows if isinstance(row, dict) for name in row)},
-            context={"preloaded": vacancies.related_objects()},
+        names = {"status", *(name for row in rows if isinstance(row, dict) for name in row)}
+        preloaded = vacancies.related_objects()
+        serializers_ = _Serializers(
+            lambda: VacancySerializer.for_records(names, context={"preloaded": preloaded})
         )
+        serializer = serializers_[RECORDED_LANGUAGE]
         seen, checked = set(), []  # checked, waiting to be saved: (line, data, checksum)
         for line, row in enumerate(rows, first_line):
             if not isinstance(row, dict):
@@ -101,11 +141,14 @@ class Vacancies:
                 seen.add(key)
                 applied.unchanged += 1
                 continue
+            record = {"status": Vacancy.Status.PUBLISHED, **row}
             try:
-                with recording():  # DRF renders its messages at once
-                    data = serializer.run_validation({"status": Vacancy.Status.PUBLISHED, **row})
+                with recording():
+                    data = serializer.run_validation(record)
             except serializers.ValidationError as error:
-                applied.errors.extend(_serializer_errors(line, error.detail))
+                applied.errors.extend(
+                    _serializer_errors_in_every_language(line, serializers_, record, error)
+                )
                 continue
             if data["external_id"] in seen:
                 applied.errors.append(

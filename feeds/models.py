@@ -30,17 +30,24 @@ def recording():
     return translation.override(RECORDED_LANGUAGE)
 
 
+def languages():
+    """The languages a message is recorded in: the recorded one and the portal's."""
+    return {RECORDED_LANGUAGE, *(code for code, _name in settings.LANGUAGES)}
+
+
 def recorded(message):
     """(text, {language: text}) to store for a message: a lazy message or a
     `ValidationError` (whose message and parameters are kept apart until shown)
-    rendered in the recorded language and in each of the portal's languages; a
-    message already rendered (DRF's, other apps'), as it is, with no
-    translations: run in the recorded language, it is a text `translated` can
-    still look up."""
+    rendered in each of `languages`; a {language: text} of one rendered in each
+    already; a message rendered once (other apps'), as it is, with no
+    translations: rendered in the recorded language, it is a text `translated`
+    can still look up."""
+    if isinstance(message, dict):
+        return message[RECORDED_LANGUAGE], message
     if not isinstance(message, (Promise, ValidationError)):
         return str(message), {}
     texts = {}
-    for code in {RECORDED_LANGUAGE, *(code for code, _name in settings.LANGUAGES)}:
+    for code in languages():
         with translation.override(code):
             texts[code] = (
                 next(iter(message)) if isinstance(message, ValidationError) else str(message)

@@ -12,7 +12,7 @@ from feeds import sync
 from feeds.models import FeedRun
 from partners.models import PartnerAPIKey
 from tests.factories.users import StaffUserFactory
-from tests.feeds.conftest import document
+from tests.feeds.conftest import document, vacancy
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +100,26 @@ def test_the_push_answer_is_in_the_requests_language(api_client, partner, make_f
         assert in_language(language, "This field is required.") in messages
         feed.last_checksum = ""
         feed.save()
+
+
+def test_vacancy_records_refused_by_the_api_serializer_read_in_each_language(
+    partner_server, make_feed
+):
+    """DRF renders its messages as it validates, parameters included: each reads
+    in each language all the same."""
+    records = [vacancy("E1", contract_months=121), vacancy("E2", wage_period="week")]
+    feed = make_feed(partner_server.serve("/jobs.json", document("vacancies", records)))
+    with translation.override("uz"):
+        run = sync.run_feed(feed)
+    assert run.rejected == 2
+    months, period = run.rejected_records.order_by("line")
+    assert (months.field, period.field) == ("contract_months", "wage_period")
+    with translation.override("en"):
+        assert months.message_text() == "Ensure this value is less than or equal to 120."
+        assert period.message_text() == '"week" is not a valid choice.'
+    with translation.override("ru"):
+        assert "120" in months.message_text()
+        assert "week" in period.message_text()
+        for record in (months, period):
+            assert record.message_text() != record.message
+            assert any("а" <= letter <= "я" for letter in record.message_text())
