@@ -3,9 +3,13 @@ and that no record of any feed was lost or changed."""
 
 import pytest
 from django.db import IntegrityError
+from django.urls import reverse
+from django.utils import translation
 
 from feeds import sync
+from feeds.models import Feed
 from tests.factories.blacklist import BanSourceFactory
+from tests.factories.users import StaffUserFactory
 from tests.feeds.conftest import document, vacancy
 from vacancies.models import Vacancy
 
@@ -105,10 +109,29 @@ def test_half_empty_document_loses_nothing(two_feeds, partner_server, records):
     assert stored("") == before
 
 
-def test_a_ban_list_or_an_authority_has_one_full_snapshot_feed(make_feed):
-    """Their full snapshot is the whole list: a second would withdraw the first's records."""
+def test_a_ban_list_has_one_full_snapshot_feed(client, partner, make_feed):
+    """Its full snapshot is the whole list: a second would withdraw the first's
+    records. The operator is told so; incremental feeds of the list are fine."""
     source = BanSourceFactory()
     make_feed(kind="bans", ban_source=source)
-    make_feed(kind="bans", ban_source=source, mode="incremental")
+    client.force_login(StaffUserFactory(groups=["Feed operator"]))
+    second = {
+        "partner": partner.pk,
+        "name": "Second list",
+        "kind": "bans",
+        "format": "json",
+        "mode": "full",
+        "token_header": "Authorization",
+        "ban_source": source.pk,
+        "is_active": "on",
+    }
+    with translation.override("en"):
+        response = client.post(reverse("admin:feeds_feed_add"), second)
+    assert response.status_code == 200
+    assert b"This ban list already has a full-snapshot feed." in response.content
+    assert client.post(reverse("admin:feeds_feed_add"), {**second, "mode": "incremental"})[
+        "Location"
+    ]
+    assert Feed.objects.count() == 2
     with pytest.raises(IntegrityError):
         make_feed(kind="bans", ban_source=source)
