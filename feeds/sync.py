@@ -107,11 +107,14 @@ def _holding(key, token):
 
     def renew():
         while not stop.wait(timeout / 3):
-            holder = cache.get(key)
-            if holder == token:
-                cache.touch(key, timeout)
-            elif holder is not None or not cache.add(key, token, timeout=timeout):
-                logger.warning("Feed lock %s was taken over by %s", key, holder)
+            try:
+                holder = cache.get(key)
+                if holder == token:
+                    cache.touch(key, timeout)
+                elif holder is not None or not cache.add(key, token, timeout=timeout):
+                    logger.warning("Feed lock %s was taken over by %s", key, holder)
+            except Exception:  # the cache briefly out: renew at the next turn
+                logger.exception("Feed lock %s could not be renewed", key)
 
     thread = threading.Thread(target=renew, name=f"renew {key}", daemon=True)
     thread.start()
