@@ -121,11 +121,15 @@ class FeedAdmin(admin.ModelAdmin):
 
 class RejectedRecordInline(admin.TabularInline):
     model = RejectedRecord
-    fields = ["line", "field", "message"]
+    fields = ["line", "field", "message_text"]
     readonly_fields = fields
     extra = 0
     can_delete = False
     max_num = 0
+
+    @admin.display(description=_("message"))
+    def message_text(self, record):
+        return record.message_text()
 
 
 @admin.register(FeedRun)
@@ -160,10 +164,14 @@ class FeedRunAdmin(admin.ModelAdmin):
         "unchanged",
         "withdrawn",
         "rejected",
-        "error",
+        "error_text",
         "pending_count",
     ]
-    exclude = ["pending_withdrawal"]
+    exclude = ["pending_withdrawal", "error"]
+
+    @admin.display(description=_("error"))
+    def error_text(self, run):
+        return run.error_text()
 
     @admin.display(description=_("records awaiting withdrawal"))
     def pending_count(self, run):

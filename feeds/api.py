@@ -96,9 +96,9 @@ def summary(run):
         "withdrawn": run.withdrawn,
         "rejected": run.rejected,
         "pending_withdrawal": len(run.pending_withdrawal),
-        "error": run.error,
+        "error": run.error_text(),
         "rejected_records": [
-            {"line": r.line, "field": r.field, "message": r.message}
+            {"line": r.line, "field": r.field, "message": r.message_text()}
             for r in run.rejected_records.all()[:REJECTED_SHOWN]
         ],
     }

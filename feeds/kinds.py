@@ -8,8 +8,11 @@ and, for kinds where a full snapshot withdraws what it leaves out,
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from agencies import services as agency_services
@@ -17,6 +20,7 @@ from agencies.channels import normalise_licence_number
 from agencies.models import Licence, LicenceStatus
 from blacklist import importing
 from feeds import documents
+from feeds.models import RECORDED_LANGUAGE, languages, recording
 from vacancies import services as vacancy_services
 from vacancies.api.serializers import VacancySerializer
 from vacancies.models import ExchangeRate, Vacancy
@@ -27,7 +31,10 @@ class Applied:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    errors: list = field(default_factory=list)  # (line, field, message)
+    # (line, field, message); a message lazy, a ValidationError or {language: text}
+    # wherever it can be, so that it is recorded in each language
+    # (`feeds.models.recorded`).
+    errors: list = field(default_factory=list)
     ids: set = field(default_factory=set)  # every external id the document names
 
 
@@ -44,11 +51,59 @@ def _serializer_errors(line, errors, prefix=""):
                 yield (line, "-" if prefix in ("", "non_field_errors") else prefix, str(value))
 
 
-def _django_errors(line, error):
-    fields = error.message_dict if hasattr(error, "error_dict") else {"-": error.messages}
-    for name, messages in fields.items():
-        for message in messages:
-            yield (line, "-" if name == "__all__" else name, message)
+class _Serializers(dict):
+    """A serializer per language, made when first asked for: DRF renders its
+    messages as it validates, in the active language, and its fields keep the
+    first rendering of a message with parameters (``lazy_format``)."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, language):
+        self[language] = self.make()
+        return self[language]
+
+
+def _serializer_errors_in_every_language(line, serializers_, record, error):
+    """(line, field, {language: message}) of a record the serializer of
+    RECORDED_LANGUAGE refused with ``error``: the record is validated again by the
+    serializer of each other language (only refused records pay for it)."""
+    found = {RECORDED_LANGUAGE: list(_serializer_errors(line, error.detail))}
+    for code in languages() - {RECORDED_LANGUAGE}:
+        with translation.override(code):
+            try:
+                serializers_[code].run_validation(record)
+            except serializers.ValidationError as again:
+                found[code] = list(_serializer_errors(line, again.detail))
+    for index, (_line, name, _text) in enumerate(found[RECORDED_LANGUAGE]):
+        yield (
+            line,
+            name,
+            {
+                code: errors[index][2]
+                for code, errors in found.items()
+                if len(errors) == len(found[RECORDED_LANGUAGE])
+            },
+        )
+
+
+def _django_errors(line, error, field="-"):
+    """(line, field, message) of a ValidationError, each message one ValidationError
+    still holding its message and parameters apart; ``field`` for those of none."""
+    fields = error.error_dict if hasattr(error, "error_dict") else {field: error.error_list}
+    for name, errors in fields.items():
+        for one in errors:
+            yield (line, "-" if name == "__all__" else name, one)
+
+
+def _form_errors(line, form):
+    for name, errors in form.errors.as_data().items():
+        for one in errors:
+            yield (line, name, one)
+
+
+NOT_AN_OBJECT = gettext_lazy("A record must be an object.")
 
 
 def _ids(rows, key):
@@ -65,16 +120,20 @@ class Vacancies:
 
     def apply(self, feed, run, rows, first_line):
         applied = Applied(ids=_ids(rows, "external_id"))
-        vacancies = vacancy_services.PartnerVacancies(feed.partner, source=Vacancy.Source.FEED)
-        stored = vacancies.checksums()
-        serializer = VacancySerializer.for_records(
-            {"status", *(name for row in rows if isinstance(row, dict) for name in row)},
-            context={"preloaded": vacancies.related_objects()},
+        vacancies = vacancy_services.PartnerVacancies(
+            feed.partner, source=Vacancy.Source.FEED, feed_id=feed.pk
         )
+        stored = vacancies.checksums()
+        names = {"status", *(name for row in rows if isinstance(row, dict) for name in row)}
+        preloaded = vacancies.related_objects()
+        serializers_ = _Serializers(
+            lambda: VacancySerializer.for_records(names, context={"preloaded": preloaded})
+        )
+        serializer = serializers_[RECORDED_LANGUAGE]
         seen, checked = set(), []  # checked, waiting to be saved: (line, data, checksum)
         for line, row in enumerate(rows, first_line):
             if not isinstance(row, dict):
-                applied.errors.append((line, "-", _("A record must be an object.")))
+                applied.errors.append((line, "-", NOT_AN_OBJECT))
                 continue
             checksum = documents.record_checksum(row)
             key = str(row.get("external_id")).strip()
@@ -82,17 +141,21 @@ class Vacancies:
                 seen.add(key)
                 applied.unchanged += 1
                 continue
+            record = {"status": Vacancy.Status.PUBLISHED, **row}
             try:
-                data = serializer.run_validation({"status": Vacancy.Status.PUBLISHED, **row})
+                with recording():
+                    data = serializer.run_validation(record)
             except serializers.ValidationError as error:
-                applied.errors.extend(_serializer_errors(line, error.detail))
+                applied.errors.extend(
+                    _serializer_errors_in_every_language(line, serializers_, record, error)
+                )
                 continue
             if data["external_id"] in seen:
                 applied.errors.append(
                     (
                         line,
                         "external_id",
-                        _("This external id appears more than once in the document."),
+                        gettext_lazy("This external id appears more than once in the document."),
                     )
                 )
                 continue
@@ -114,8 +177,13 @@ class Vacancies:
                 setattr(applied, outcome, getattr(applied, outcome) + 1)
 
     def _published(self, feed):
+        """The feed's own published vacancies: those it delivered last, not those of
+        the partner's other feeds (`Vacancy.source_feed_id`)."""
         return Vacancy.objects.filter(
-            partner=feed.partner, source=Vacancy.Source.FEED, status=Vacancy.Status.PUBLISHED
+            partner=feed.partner,
+            source=Vacancy.Source.FEED,
+            source_feed_id=feed.pk,
+            status=Vacancy.Status.PUBLISHED,
         )
 
     def active_ids(self, feed):
@@ -126,8 +194,13 @@ class Vacancies:
 
 
 class Bans:
+    """Records of the feed's ban list. A full snapshot is the whole list, so a list
+    has at most one full-snapshot feed (`Feed.Meta.constraints`) and it withdraws
+    what the list no longer names."""
+
     def apply(self, feed, run, rows, first_line):
-        report = importing.import_rows(feed.ban_source, rows, first_line=first_line)
+        with recording():  # the ban list renders its messages at once
+            report = importing.import_rows(feed.ban_source, rows, first_line=first_line)
         errors = [(error.line, error.field, error.message) for error in report.errors]
         return Applied(
             report.created, report.updated, report.unchanged, errors, _ids(rows, "external_id")
@@ -158,10 +231,15 @@ class LicenceRowForm(forms.Form):
 class Licences:
     """Licence statuses from the authority's own register. Each change goes
     through `agencies.services`, which records a `LicenceEvent`; its legal basis
-    names the feed and run. A licence left out of a full list is suspended."""
+    names the feed and run. A licence left out of a full list is suspended; the
+    full list is the authority's whole register, so an authority has at most one
+    full-snapshot feed (`Feed.Meta.constraints`)."""
 
     def _basis(self, feed, run):
-        return _("Partner feed %(feed)s, run %(run)s") % {"feed": feed, "run": run.pk}
+        """The legal basis of the licence events a run records, in the portal's
+        language (runs record their own messages in English)."""
+        with translation.override(settings.LANGUAGE_CODE):
+            return _("Partner feed %(feed)s, run %(run)s") % {"feed": feed, "run": run.pk}
 
     def _change(self, licence, target, feed, run, reason, expires_on=None):
         basis = self._basis(feed, run)
@@ -183,14 +261,18 @@ class Licences:
             agency_services.record_surrender(licence, actor=None, reason=reason, legal_basis=basis)
         else:
             raise ValidationError(
-                _("A feed cannot make a licence that is %(current)s %(target)s.")
-                % {
+                gettext_lazy("A feed cannot make a licence that is %(current)s %(target)s."),
+                params={
                     "current": LicenceStatus(current).label if current else "-",
                     "target": LicenceStatus(target).label,
-                }
+                },
             )
 
     def apply(self, feed, run, rows, first_line):
+        with recording():  # `agencies.services` renders its messages at once
+            return self._apply(feed, run, rows, first_line)
+
+    def _apply(self, feed, run, rows, first_line):
         applied = Applied()
         licences = {
             licence.number_normalised: licence
@@ -198,12 +280,11 @@ class Licences:
         }
         for line, row in enumerate(rows, first_line):
             if not isinstance(row, dict):
-                applied.errors.append((line, "-", _("A record must be an object.")))
+                applied.errors.append((line, "-", NOT_AN_OBJECT))
                 continue
             form = LicenceRowForm({k: "" if v is None else v for k, v in row.items()})
             if not form.is_valid():
-                for name, messages in form.errors.items():
-                    applied.errors.extend((line, name, message) for message in messages)
+                applied.errors.extend(_form_errors(line, form))
                 continue
             data = form.cleaned_data
             key = normalise_licence_number(data["licence_number"])
@@ -211,7 +292,11 @@ class Licences:
             licence = licences.get(key)
             if licence is None:
                 applied.errors.append(
-                    (line, "licence_number", _("No licence of this authority has this number."))
+                    (
+                        line,
+                        "licence_number",
+                        gettext_lazy("No licence of this authority has this number."),
+                    )
                 )
                 continue
             if licence.status == data["status"]:
@@ -220,13 +305,7 @@ class Licences:
             try:
                 self._change(licence, data["status"], feed, run, data["reason"], data["expires_on"])
             except ValidationError as error:
-                fields = (
-                    error.message_dict
-                    if hasattr(error, "error_dict")
-                    else {"status": error.messages}
-                )
-                for name, messages in fields.items():
-                    applied.errors.extend((line, name, message) for message in messages)
+                applied.errors.extend(_django_errors(line, error, field="status"))
                 continue
             applied.updated += 1
         return applied
@@ -239,9 +318,10 @@ class Licences:
         )
 
     def withdraw(self, feed, run, ids):
-        reason = _("Missing from the authority's full list (%(basis)s).") % {
-            "basis": self._basis(feed, run)
-        }
+        with translation.override(settings.LANGUAGE_CODE):
+            reason = _("Missing from the authority's full list (%(basis)s).") % {
+                "basis": self._basis(feed, run)
+            }
         count = 0
         for licence in Licence.objects.filter(authority=feed.authority, number_normalised__in=ids):
             agency_services.suspend(
@@ -271,7 +351,7 @@ class Rates:
         `save_exchange_rates` saves each before the next record is read."""
         for line, row in enumerate(rows, first_line):
             if not isinstance(row, dict):
-                applied.errors.append((line, "-", _("A record must be an object.")))
+                applied.errors.append((line, "-", NOT_AN_OBJECT))
                 continue
             data = {k: "" if v is None else v for k, v in row.items()}
             if isinstance(data.get("currency"), str):
@@ -280,8 +360,7 @@ class Rates:
             known = current.per_usd if current else None
             form = RateRowForm(data, instance=current)
             if not form.is_valid():
-                for name, messages in form.errors.items():
-                    applied.errors.extend((line, name, message) for message in messages)
+                applied.errors.extend(_form_errors(line, form))
                 continue
             if current is None:
                 applied.created += 1

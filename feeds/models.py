@@ -3,15 +3,65 @@
 import json
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from feeds import addresses, crypto
 
 SYNC_TASK = "feeds.tasks.sync_feed"
+
+# The language runs record their messages in, whatever the worker's or the
+# pushing request's: English is the source language of every catalog (the
+# portal's, Django's, DRF's), so a recorded message that is a message of its own
+# is one each reader's language translates (`translated`).
+RECORDED_LANGUAGE = "en"
+
+
+def recording():
+    """Render the messages of the block in RECORDED_LANGUAGE (only around work that
+    writes no translated field: a vacancy's untranslated columns take the active
+    language)."""
+    return translation.override(RECORDED_LANGUAGE)
+
+
+def languages():
+    """The languages a message is recorded in: the recorded one and the portal's."""
+    return {RECORDED_LANGUAGE, *(code for code, _name in settings.LANGUAGES)}
+
+
+def recorded(message):
+    """(text, {language: text}) to store for a message: a lazy message or a
+    `ValidationError` (whose message and parameters are kept apart until shown)
+    rendered in each of `languages`; a {language: text} of one rendered in each
+    already; a message rendered once (other apps'), as it is, with no
+    translations: rendered in the recorded language, it is a text `translated`
+    can still look up."""
+    if isinstance(message, dict):
+        return message[RECORDED_LANGUAGE], message
+    if not isinstance(message, (Promise, ValidationError)):
+        return str(message), {}
+    texts = {}
+    for code in languages():
+        with translation.override(code):
+            texts[code] = (
+                next(iter(message)) if isinstance(message, ValidationError) else str(message)
+            )
+    return texts[RECORDED_LANGUAGE], texts
+
+
+def translated(text, translations=None):
+    """A recorded message in the active language: its recorded translation, else
+    the catalogs' translation of the text (a message without parameters), else
+    the text as recorded (as are the messages of runs from before messages were
+    recorded in English)."""
+    translations = translations or {}
+    return translations.get(translation.get_language()) or (gettext(text) if text else "")
 
 
 class Feed(models.Model):
@@ -106,6 +156,23 @@ class Feed(models.Model):
             models.CheckConstraint(
                 condition=Q(interval_minutes__isnull=True) | Q(interval_minutes__gte=1),
                 name="feed_interval_positive",
+            ),
+            # A full snapshot of a ban list or of an authority's licences is the
+            # whole list: a second one would withdraw what the first delivers.
+            # Vacancies are per feed (a partner may have several full feeds).
+            models.UniqueConstraint(
+                fields=["ban_source"],
+                condition=Q(kind="bans", mode="full"),
+                name="feed_one_full_snapshot_per_ban_list",
+                violation_error_message=_("This ban list already has a full-snapshot feed."),
+            ),
+            models.UniqueConstraint(
+                fields=["authority"],
+                condition=Q(kind="licences", mode="full"),
+                name="feed_one_full_snapshot_per_authority",
+                violation_error_message=_(
+                    "This authority's licences already have a full-snapshot feed."
+                ),
             ),
         ]
 
@@ -240,6 +307,10 @@ class FeedRun(models.Model):
     def __str__(self):
         return f"{self.feed} {self.started_at:%Y-%m-%d %H:%M} {self.get_outcome_display()}"
 
+    def error_text(self):
+        """The run's error in the reader's language (`translated`)."""
+        return translated(self.error)
+
 
 class RejectedRecord(models.Model):
     """A record of a document that its app refused, with why."""
@@ -247,7 +318,9 @@ class RejectedRecord(models.Model):
     run = models.ForeignKey(FeedRun, on_delete=models.CASCADE, related_name="rejected_records")
     line = models.PositiveIntegerField(_("line or index"))
     field = models.CharField(_("field"), max_length=100)
+    # In RECORDED_LANGUAGE, with its translations when it has parameters (`recorded`).
     message = models.TextField(_("message"))
+    translations = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["line", "pk"]
@@ -255,4 +328,8 @@ class RejectedRecord(models.Model):
         verbose_name_plural = _("rejected records")
 
     def __str__(self):
-        return f"{self.line} {self.field}: {self.message}"
+        return f"{self.line} {self.field}: {self.message_text()}"
+
+    def message_text(self):
+        """Why the record was rejected, in the reader's language (`translated`)."""
+        return translated(self.message, self.translations)

@@ -3,23 +3,33 @@ withdraw what a full snapshot leaves out (within the guard), record.
 
 `run_feed` is what the Celery task and the push endpoint call; operators
 approve or discard a held-back withdrawal with `approve_withdrawal` and
-`discard_withdrawal`."""
+`discard_withdrawal`; `close_dead_runs` closes the runs of workers that died.
+
+A run holds its feed's lock (a cache key naming the run) only as long as it
+renews it: a thread of the run renews it every third of ``FEED_LOCK_TIMEOUT``,
+so a worker killed mid-run (out of memory, a lost machine) leaves a lock that
+expires within that time, and a run that is still "running" without holding its
+lock is dead. The next run of the feed closes it, and so does the periodic task
+`feeds.tasks.close_dead_runs` for feeds that wait for their next schedule."""
 
 import logging
+import threading
 import uuid
+from contextlib import contextmanager
+from datetime import timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from feeds import documents, fetching
 from feeds.documents import DocumentError
 from feeds.fetching import TransientError
 from feeds.kinds import KINDS
-from feeds.models import Feed, FeedRun, RejectedRecord
+from feeds.models import Feed, FeedRun, RejectedRecord, recorded, recording
 
 logger = logging.getLogger(__name__)
 
@@ -29,16 +39,29 @@ WITHDRAWAL_GUARD = 0.20
 
 Outcome = FeedRun.Outcome
 
+# What a run records of itself, in RECORDED_LANGUAGE (the messages as written),
+# shown in each reader's language (`FeedRun.error_text`).
+ANOTHER_RUN = gettext_noop("Another run of this feed was in progress.")
+UNCHANGED = gettext_noop("The document has not changed since the last run.")
+INTERNAL_ERROR = gettext_noop("An internal error stopped this run.")
+DISCARDED = gettext_noop("The withdrawal was discarded by an operator.")
+WORKER_STOPPED = gettext_noop("The worker stopped during this run; it was closed as failed.")
+TIME_LIMIT = gettext_noop("The run exceeded its time limit and was stopped.")
+
 
 def lock_key(feed):
-    """The cache key a run of `feed` holds while it runs (never two at once)."""
+    """The cache key a run of `feed` holds while it runs (never two at once); its
+    value is the run's id."""
     return f"feeds:lock:{feed.pk}"
 
 
 def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE):
     """Sync ``feed`` once and return its `FeedRun`. Without ``body`` the document
     is downloaded from the feed's URL. Raises `TransientError` (after recording
-    the failed run) when trying again later may help."""
+    the failed run) when trying again later may help. Messages are recorded in
+    `RECORDED_LANGUAGE` (`feeds.models.recording`) and shown in each reader's
+    (`FeedRun.error_text`, `RejectedRecord.message_text`); records are written
+    in the language active when it is called, as they always were."""
     token = uuid.uuid4().hex
     if not cache.add(lock_key(feed), token, timeout=settings.FEED_LOCK_TIMEOUT):
         return FeedRun.objects.create(
@@ -46,31 +69,84 @@ def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE)
             trigger=trigger,
             outcome=Outcome.SKIPPED,
             finished_at=timezone.now(),
-            error=_("Another run of this feed was in progress."),
+            error=ANOTHER_RUN,
         )
     try:
+        # Holding the lock, this is the feed's only live run: any other still
+        # "running" lost its worker.
+        _close_dead(FeedRun.objects.filter(feed=feed, outcome=Outcome.RUNNING))
         run = FeedRun.objects.create(feed=feed, trigger=trigger)
+        token = run.pk
+        cache.set(lock_key(feed), token, timeout=settings.FEED_LOCK_TIMEOUT)
         try:
-            if body is None:
-                body, signature = fetching.download(feed)
-            _sync(feed, run, body, signature)
+            with _holding(lock_key(feed), token):
+                if body is None:
+                    with recording():
+                        body, signature = fetching.download(feed)
+                _sync(feed, run, body, signature)
         except (DocumentError, TransientError) as error:
             _finish(run, Outcome.FAILED, error=str(error))
             if isinstance(error, TransientError):
                 raise
         except SoftTimeLimitExceeded:
-            _finish(
-                run, Outcome.FAILED, error=_("The run exceeded its time limit and was stopped.")
-            )
+            _finish(run, Outcome.FAILED, error=TIME_LIMIT)
             raise
         except Exception:
             logger.exception("Feed %s run %s failed", feed.pk, run.pk)
-            _finish(run, Outcome.FAILED, error=_("An internal error stopped this run."))
+            _finish(run, Outcome.FAILED, error=INTERNAL_ERROR)
             raise
         return run
     finally:
         if cache.get(lock_key(feed)) == token:
             cache.delete(lock_key(feed))
+
+
+@contextmanager
+def _holding(key, token):
+    """Renew the lock ``key`` holding ``token`` every third of its timeout while
+    the block runs, from a thread of its own: the run's own work (a download, a
+    long batch) cannot be interrupted to renew it, and a process that dies takes
+    the thread with it, leaving the lock to expire."""
+    timeout = settings.FEED_LOCK_TIMEOUT
+    stop = threading.Event()
+
+    def renew():
+        while not stop.wait(timeout / 3):
+            try:
+                holder = cache.get(key)
+                if holder == token:
+                    cache.touch(key, timeout)
+                elif holder is not None or not cache.add(key, token, timeout=timeout):
+                    logger.warning("Feed lock %s was taken over by %s", key, holder)
+            except Exception:  # the cache briefly out: renew at the next turn
+                logger.exception("Feed lock %s could not be renewed", key)
+
+    thread = threading.Thread(target=renew, name=f"renew {key}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def close_dead_runs():
+    """Close as failed every run still "running" whose lock has expired: its worker
+    stopped (killed, out of memory, machine lost) and nothing else will close it.
+    Runs younger than the lock's timeout are left alone, as their lock may still
+    be being taken. Returns how many were closed."""
+    started_before = timezone.now() - timedelta(seconds=settings.FEED_LOCK_TIMEOUT)
+    runs = FeedRun.objects.filter(outcome=Outcome.RUNNING, started_at__lt=started_before)
+    dead = [
+        run.pk for run in runs.select_related("feed") if cache.get(lock_key(run.feed)) != run.pk
+    ]
+    return _close_dead(FeedRun.objects.filter(pk__in=dead))
+
+
+def _close_dead(runs):
+    return runs.filter(outcome=Outcome.RUNNING).update(
+        outcome=Outcome.FAILED, finished_at=timezone.now(), error=WORKER_STOPPED
+    )
 
 
 def _finish(run, outcome, error=""):
@@ -81,13 +157,15 @@ def _finish(run, outcome, error=""):
 
 
 def _sync(feed, run, body, signature):
-    documents.check_signature(body, feed.signing_secret, signature)
+    with recording():
+        documents.check_signature(body, feed.signing_secret, signature)
     run.checksum = documents.checksum(body)
     if run.checksum == feed.last_checksum:
-        run.error = _("The document has not changed since the last run.")
+        run.error = UNCHANGED
         _succeeded(feed, run, Outcome.SKIPPED)
         return
-    first_line, rows = documents.parse(body, feed.kind, feed.format)
+    with recording():
+        first_line, rows = documents.parse(body, feed.kind, feed.format)
     run.received = len(rows)
     kind = KINDS[feed.kind]
     with transaction.atomic():
@@ -97,10 +175,15 @@ def _sync(feed, run, body, signature):
             applied.updated,
             applied.unchanged,
         )
-        RejectedRecord.objects.bulk_create(
-            RejectedRecord(run=run, line=line, field=str(name)[:100], message=str(message))
-            for line, name, message in applied.errors
-        )
+        rejected = []
+        for line, name, message in applied.errors:
+            text, texts = recorded(message)
+            rejected.append(
+                RejectedRecord(
+                    run=run, line=line, field=str(name)[:100], message=text, translations=texts
+                )
+            )
+        RejectedRecord.objects.bulk_create(rejected)
         run.rejected = len({line for line, _name, _message in applied.errors})
         outcome = Outcome.PARTIAL if run.rejected else Outcome.SUCCESS
         if feed.mode == Feed.Mode.FULL and hasattr(kind, "withdraw"):
@@ -144,7 +227,7 @@ def discard_withdrawal(run):
         return False
     run.pending_withdrawal = []
     run.outcome = Outcome.PARTIAL if run.rejected else Outcome.SUCCESS
-    run.error = _("The withdrawal was discarded by an operator.")
+    run.error = DISCARDED
     run.save()
     Feed.objects.filter(pk=run.feed_id).update(last_checksum="")
     return True

@@ -17,10 +17,15 @@ def backoff(retries):
     return random.uniform(0, min(BACKOFF_CAP, BACKOFF_BASE * 2**retries))  # noqa: S311 (jitter, not a secret)
 
 
+# Acknowledged when a worker starts it, not when it ends (``acks_late=False``): a
+# worker that dies mid-run does not have the broker hand the run to another an
+# hour later (Redis's visibility timeout), nor a document that kills workers
+# kill one after another; its run is closed as failed (`close_dead_runs`) and the
+# feed's own schedule runs it again.
 @shared_task(
     bind=True,
     max_retries=MAX_RETRIES,
-    acks_late=True,
+    acks_late=False,
     soft_time_limit=settings.FEED_TASK_SOFT_TIME_LIMIT,
     time_limit=settings.FEED_TASK_TIME_LIMIT,
 )
@@ -41,3 +46,12 @@ def sync_feed(self, feed_id):
         return run_feed(feed).pk
     except TransientError as error:
         raise self.retry(exc=error, countdown=backoff(self.request.retries)) from None
+
+
+@shared_task
+def close_dead_runs():
+    """Close the runs whose worker stopped mid-run (beat sends it every few minutes,
+    schedule created by migration 0004); returns how many were closed."""
+    from feeds.sync import close_dead_runs
+
+    return close_dead_runs()

@@ -140,7 +140,10 @@ FEED_CREDENTIALS_KEY = env.str("FEED_CREDENTIALS_KEY", default="")
 FEED_ALLOW_PRIVATE_ADDRESSES = env.bool("FEED_ALLOW_PRIVATE_ADDRESSES", default=DEBUG)
 FEED_MAX_BYTES = env.int("FEED_MAX_BYTES", default=200 * 1024 * 1024)
 FEED_TIMEOUT = env.float("FEED_TIMEOUT", default=30)
-FEED_LOCK_TIMEOUT = env.int("FEED_LOCK_TIMEOUT", default=3600)
+# A run holds its feed's lock for this many seconds and renews it every third of
+# them while it lives: a worker that dies stops renewing, so its lock is free and
+# its run closed as failed within this time (`feeds.sync.close_dead_runs`).
+FEED_LOCK_TIMEOUT = env.int("FEED_LOCK_TIMEOUT", default=120)
 FEED_TASK_SOFT_TIME_LIMIT = env.int("FEED_TASK_SOFT_TIME_LIMIT", default=600)
 FEED_TASK_TIME_LIMIT = env.int("FEED_TASK_TIME_LIMIT", default=660)
 # Where the demo feeds fetch their sample documents (the portal itself, `make run`).

@@ -376,6 +376,13 @@ class Vacancy(models.Model):
     # it again; empty after any other change (API, admin, closing), which makes
     # the feed compare the record in full.
     feed_record_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    # The partner feed (``feeds.Feed``) that last delivered the vacancy: a full
+    # snapshot withdraws only its own feed's vacancies, never those of the
+    # partner's other feeds. A plain number, not a foreign key, because the
+    # feeds app sits above this one and a model here must not depend on it.
+    # None for staff and API vacancies, and for feed vacancies older than the
+    # field whose feed could not be told (kept until a feed delivers them).
+    source_feed_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     status = models.CharField(
         _("status"), max_length=9, choices=Status.choices, default=Status.DRAFT

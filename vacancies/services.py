@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.base import ModelState
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
 from agencies.models import Agency, LicensingAuthority
@@ -274,21 +274,27 @@ class PartnerVacancies:
 
     batch_size = 1000
 
-    def __init__(self, partner, source=Vacancy.Source.FEED):
+    def __init__(self, partner, source=Vacancy.Source.FEED, feed_id=None):
         self.partner = partner
         self.source = source
+        # The feed delivering the records: each vacancy saved is marked as its own
+        # (`Vacancy.source_feed_id`), taking over one another feed delivered last.
+        self.feed_id = feed_id
         self.rules = PartnerRules(partner)
         # What each new vacancy starts from (`_new_vacancy`).
-        self._blank = Vacancy(partner=partner, source=source)
+        self._blank = Vacancy(partner=partner, source=source, source_feed_id=feed_id)
         self._checked_defaults = _checked_defaults(self._blank)
 
     def checksums(self):
-        """{external id: checksum of the feed record it was last saved from, or ""}."""
-        return dict(
-            Vacancy.objects.filter(partner=self.partner).values_list(
-                "external_id", "feed_record_checksum"
-            )
-        )
+        """{external id: checksum of the feed record it was last saved from, or ""}
+        of the partner's vacancies; "" for one another feed delivered last, so that
+        its record is compared in full and the vacancy changes feed."""
+        return {
+            external_id: checksum if feed_id == self.feed_id else ""
+            for external_id, checksum, feed_id in Vacancy.objects.filter(
+                partner=self.partner
+            ).values_list("external_id", "feed_record_checksum", "source_feed_id")
+        }
 
     @cached_property
     def _stored_ids(self):
@@ -322,6 +328,10 @@ class PartnerVacancies:
         """Save [(data validated by `VacancySerializer`, feed record checksum), ...];
         returns for each record, in order, CREATED, UPDATED, UNCHANGED (it states
         nothing new) or the ValidationError refusing it."""
+        if self.feed_id is not None:
+            records = [
+                ({**data, "source_feed_id": self.feed_id}, checksum) for data, checksum in records
+            ]
         outcomes = []
         for start in range(0, len(records), self.batch_size):
             outcomes += self._save_batch(records[start : start + self.batch_size])

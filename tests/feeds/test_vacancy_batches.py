@@ -127,8 +127,9 @@ def test_a_batch_stores_what_saving_one_record_at_a_time_stores(partner, make_fe
         costs = VacancyCost.objects.values_list("vacancy__external_id", "kind", "amount")
         return rows, sorted(costs)
 
+    feed = make_feed()
     with translation.override("kaa"):
-        assert run(make_feed(), records).created == 2
+        assert run(feed, records).created == 2
         in_batch = stored()
         Vacancy.objects.all().delete()
         for record in records:
@@ -136,7 +137,7 @@ def test_a_batch_stores_what_saving_one_record_at_a_time_stores(partner, make_fe
             serializer.is_valid(raise_exception=True)
             services.save_partner_vacancy(
                 partner,
-                serializer.validated_data,
+                {**serializer.validated_data, "source_feed_id": feed.pk},
                 source=Vacancy.Source.FEED,
                 checksum=documents.record_checksum(record),
             )
