@@ -6,6 +6,7 @@ switches the same code to PostgreSQL, Redis and a real Celery worker. Every
 variable is documented in ``.env.example``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -242,3 +243,32 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Sign-in protection (django-axes): the admin and any sign-in that goes through
+# django.contrib.auth.authenticate(request, ...). A wrong password is counted per
+# account *and* address together: counting per address alone would let one person
+# lock out a whole office behind one NAT address, per account alone would let
+# anyone lock out an officer by typing their username. After AXES_FAILURE_LIMIT
+# wrong passwords that pair is refused for AXES_COOLOFF_TIME (every further try
+# restarts it), with a translated page (portal.views.signin_locked_out).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes requires
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked pair before any check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.views.signin_locked_out"
+# What is kept: a failed pair's counter (username, address, user agent; the form's
+# values masked) until its cool-off has passed, and each successful staff sign-in
+# for SIGNIN_LOG_DAYS to investigate a misused account. No separate failure log.
+# portal.tasks.clear_signin_records erases older records daily. Only superusers
+# see them (portal/admin.py), so axes' own admin registration is off.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_ENABLE_ADMIN = False
+SIGNIN_LOG_DAYS = 90
