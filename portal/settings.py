@@ -98,19 +98,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and broker: Redis when REDIS_URL is set, in-process otherwise.
+# Cache and broker: Redis when REDIS_URL is set, in-process otherwise. Two aliases
+# of one store: "default" only speeds pages up and answers as a miss when Redis is
+# down (portal/cache.py); "counters" holds what must count (rate limits and
+# throttles) and raises, so that a limit that cannot count is decided on, never
+# silently skipped. Short socket timeouts keep a Redis that hangs from hanging pages.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
+    _redis = {
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
+        "TIMEOUT": 300,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
-            "TIMEOUT": 300,
-        }
+        "default": {"BACKEND": "portal.cache.DegradingRedisCache", **_redis},
+        "counters": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **_redis},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Local-memory caches of one LOCATION share one store.
+    _locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    CACHES = {"default": _locmem, "counters": _locmem}
+RATELIMIT_USE_CACHE = "counters"
+MIDDLEWARE += ["portal.middleware.RedisUnavailableMiddleware"]  # a limit that cannot count: 503
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = None
