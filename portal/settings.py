@@ -6,6 +6,7 @@ switches the same code to PostgreSQL, Redis and a real Celery worker. Every
 variable is documented in ``.env.example``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -101,19 +102,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and broker: Redis when REDIS_URL is set, in-process otherwise.
+# Cache and broker: Redis when REDIS_URL is set, in-process otherwise. Two aliases
+# of one store: "default" only speeds pages up and answers as a miss when Redis is
+# down (portal/cache.py); "counters" holds what must count (rate limits and
+# throttles) and raises, so that a limit that cannot count is decided on, never
+# silently skipped. Short socket timeouts keep a Redis that hangs from hanging pages.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
+    _redis = {
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
+        "TIMEOUT": 300,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
-            "TIMEOUT": 300,
-        }
+        "default": {"BACKEND": "portal.cache.DegradingRedisCache", **_redis},
+        "counters": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **_redis},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Local-memory caches of one LOCATION share one store.
+    _locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    CACHES = {"default": _locmem, "counters": _locmem}
+RATELIMIT_USE_CACHE = "counters"
+MIDDLEWARE += ["portal.middleware.RedisUnavailableMiddleware"]  # a limit that cannot count: 503
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = None
@@ -324,3 +335,32 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }
+
+# Sign-in protection (django-axes): the admin and any sign-in that goes through
+# django.contrib.auth.authenticate(request, ...). A wrong password is counted per
+# account *and* address together: counting per address alone would let one person
+# lock out a whole office behind one NAT address, per account alone would let
+# anyone lock out an officer by typing their username. After AXES_FAILURE_LIMIT
+# wrong passwords that pair is refused for AXES_COOLOFF_TIME (every further try
+# restarts it), with a translated page (portal.views.signin_locked_out).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes requires
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked pair before any check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "partners.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.views.signin_locked_out"
+# What is kept: a failed pair's counter (username, address, user agent; the form's
+# values masked) until its cool-off has passed, and each successful staff sign-in
+# for SIGNIN_LOG_DAYS to investigate a misused account. No separate failure log.
+# portal.tasks.clear_signin_records erases older records daily. Only superusers
+# see them (portal/admin.py), so axes' own admin registration is off.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_ENABLE_ADMIN = False
+SIGNIN_LOG_DAYS = 90

@@ -1,5 +1,9 @@
-"""Pages and endpoints of the portal itself: the home page and the health check."""
+"""Pages and endpoints of the portal itself: the home page, the health check and
+the page of a sign-in paused after too many wrong passwords."""
 
+import math
+
+from axes.helpers import get_cool_off
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -23,6 +27,21 @@ def healthz(request):
         {"status": "ok" if healthy else "unavailable", "checks": checks},
         status=200 if healthy else 503,
     )
+
+
+def signin_locked_out(request, original_response, credentials):
+    """What a locked-out sign-in gets instead of the form (``AXES_LOCKOUT_CALLABLE``):
+    a translated page saying when to try again. The failed try that led here has
+    just restarted the cool-off, so the wait is the whole cool-off."""
+    seconds = int(get_cool_off(request).total_seconds())
+    response = render(
+        request,
+        "portal/signin_locked_out.html",
+        {"minutes": max(1, math.ceil(seconds / 60))},
+        status=429,
+    )
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 # The admin pages of partners and feeds moved with their models to apps of their own.

@@ -4,7 +4,7 @@ query in the database, the logs or error reports) and the rate limits."""
 import logging
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.views.debug import ExceptionReporter
@@ -208,16 +208,18 @@ def test_rate_limit_keeps_only_a_keyed_hash_in_the_cache(client, source, setting
         dump = " ".join(f"{key!r}{redis.get(key)!r}" for key in keys)
         assert all(0 < redis.ttl(key) <= 3600 + 5 for key in keys)  # the hour, and a fudge
     else:
-        # The local-memory cache cannot list what it holds: record what is written.
+        # The local-memory cache cannot list what it holds: record what is written
+        # to the cache the rate limits count in.
+        counters = caches[settings.RATELIMIT_USE_CACHE]
         written = []
         for method in ("add", "set", "incr"):
-            write = getattr(cache, method)
+            write = getattr(counters, method)
 
             def record(key, *args, _write=write, **kwargs):
                 written.append(f"{key}{args!r}{kwargs!r}")
                 return _write(key, *args, **kwargs)
 
-            monkeypatch.setattr(cache, method, record)
+            monkeypatch.setattr(counters, method, record)
         post(client)
         dump = " ".join(written)
     assert dump.count("rl:") == 2  # the IP and the person
