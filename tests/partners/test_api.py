@@ -149,6 +149,14 @@ def test_schema_and_docs_are_served_locally(client):
     assert "https://" not in docs
 
 
+@pytest.mark.parametrize("path", ["/api/docs/", "/api/schema/"])
+def test_schema_and_docs_answer_options_with_the_methods_they_allow(client, path):
+    response = client.options(path)
+    assert response.status_code == 200
+    assert set(response["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+    assert client.delete(path).status_code == 405
+
+
 def test_create_partner_key_command_prints_a_working_key(api_client):
     out, err = io.StringIO(), io.StringIO()
     call_command(
