@@ -7,6 +7,8 @@ from drf_spectacular.views import SpectacularAPIView
 from portal import views
 from portal.api.views import ApiDocsView
 
+handler404 = "portal.views.page_not_found"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", include("portal.api.urls")),
