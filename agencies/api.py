@@ -154,7 +154,7 @@ class AgencyViewSet(InForceContext, viewsets.ReadOnlyModelViewSet):
         responses=VerifyResultSerializer,
     )
     @action(detail=False, filterset_class=None, pagination_class=None)
-    def verify(self, request):
+    def verify(self, request, format=None):
         form = VerifyForm({"q": request.query_params.get("q", "")})
         if not form.is_valid():
             raise ValidationError(form.errors)
