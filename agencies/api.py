@@ -5,8 +5,12 @@ destinations are in force comes from `agencies.selectors.destinations_in_force`
 (`LicenceDestination.objects.in_force`, the one rule).
 """
 
+import datetime
+
 import django_filters
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
@@ -150,7 +154,7 @@ class AgencyViewSet(InForceContext, viewsets.ReadOnlyModelViewSet):
         responses=VerifyResultSerializer,
     )
     @action(detail=False, filterset_class=None, pagination_class=None)
-    def verify(self, request):
+    def verify(self, request, format=None):
         form = VerifyForm({"q": request.query_params.get("q", "")})
         if not form.is_valid():
             raise ValidationError(form.errors)
@@ -176,8 +180,40 @@ class AgencyViewSet(InForceContext, viewsets.ReadOnlyModelViewSet):
         )
 
 
+class InstantField(IsoDateTimeField):
+    """An ISO 8601 moment, given to the database in UTC. Python reads offsets up to
+    ±23:59 and years 1 to 9999 in any zone, while PostgreSQL refuses offsets past
+    ±15:59 (a 500) and neither database holds a moment outside years 1 to 9999 in
+    UTC: such a value is the caller's mistake and gets a 400 naming it."""
+
+    # The offsets of every real time zone (Baker Island to Kiribati).
+    OFFSETS = (datetime.timedelta(hours=-12), datetime.timedelta(hours=14))
+    default_error_messages = {
+        "offset": _("Give a time zone offset between -12:00 and +14:00."),
+        "out_of_range": _("Give a moment between the years 1 and 9999 in UTC."),
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        low, high = self.OFFSETS
+        if not low <= value.utcoffset() <= high:
+            raise DjangoValidationError(self.error_messages["offset"], code="offset")
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise DjangoValidationError(
+                self.error_messages["out_of_range"], code="out_of_range"
+            ) from None
+
+
+class InstantFilter(django_filters.IsoDateTimeFilter):
+    field_class = InstantField
+
+
 class LicenceFilter(django_filters.FilterSet):
-    changed_since = django_filters.IsoDateTimeFilter(
+    changed_since = InstantFilter(
         field_name="updated_at", lookup_expr="gte", label=_("Changed since (ISO 8601)")
     )
     status = django_filters.ChoiceFilter(choices=LicenceStatus.choices)

@@ -12,20 +12,21 @@ from partners.models import Partner
 from vacancies.models import Country, Publisher
 
 FEEDS = [
-    # (partner, feed name, kind, format, sample file)
-    (
-        "Hanbit Recruitment Network (demo partner)",
-        "Vacancies in Korea",
-        "vacancies",
-        "json",
-        "vacancies.json",
-    ),
+    # (partner, feed name, kind, format, sample file); rates first: a vacancy's wage
+    # currency needs a rate (`vacancies.services.check_wage_currency`).
     (
         "Central bank rates service (demo partner)",
         "Daily exchange rates",
         "rates",
         "csv",
         "rates.csv",
+    ),
+    (
+        "Hanbit Recruitment Network (demo partner)",
+        "Vacancies in Korea",
+        "vacancies",
+        "json",
+        "vacancies.json",
     ),
 ]
 

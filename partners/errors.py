@@ -2,7 +2,8 @@
 
 ``{"error": {"status": 400, "code": "invalid", "message": "...", "fields": {...}}}``
 so partner systems parse one shape whether a key is wrong, a scope is missing,
-a field is invalid or the rate limit is hit.
+a field is invalid or the rate limit is hit (``fields`` is empty but for a 400).
+The schema declares it once, `partners.schema.ApiErrorSerializer`.
 """
 
 from django.utils.translation import gettext as _
@@ -10,20 +11,28 @@ from rest_framework import exceptions
 from rest_framework.views import exception_handler
 
 
+def error_body(status, code, message, fields=None):
+    """The body of an error answer; views outside DRF (a URL under /api/ that no
+    route matches) answer with it too."""
+    return {
+        "error": {"status": status, "code": code, "message": str(message), "fields": fields or {}}
+    }
+
+
 def json_exception_handler(exc, context):
     response = exception_handler(exc, context)
     if response is None:
         return None
-    error = {"status": response.status_code, "code": _error_code(exc)}
     if isinstance(exc, exceptions.ValidationError):
-        error["message"] = _("Some fields are not valid.")
         detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
-        error["fields"] = detail
+        body = error_body(
+            response.status_code, _error_code(exc), _("Some fields are not valid."), detail
+        )
     else:
-        error["message"] = str(getattr(exc, "detail", exc))
+        body = error_body(response.status_code, _error_code(exc), getattr(exc, "detail", exc))
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-        error["retry_after"] = int(exc.wait)
-    response.data = {"error": error}
+        body["error"]["retry_after"] = int(exc.wait)
+    response.data = body
     return response
 
 

@@ -6,9 +6,12 @@ import math
 from axes.helpers import get_cool_off
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from rest_framework.exceptions import NotFound
 
+from partners.errors import error_body
 from portal.health import run_checks
 
 
@@ -60,3 +63,13 @@ def moved_admin_page(request, path):
     old = f"/admin/portal/{path}"
     new = request.get_full_path().replace(old, f"/admin/{MOVED_ADMIN_APPS[model]}/{path}", 1)
     return HttpResponsePermanentRedirect(new)
+
+
+def page_not_found(request, exception):
+    """``handler404``. Under ``/api/`` a URL that no route matches (``/api/v1/agencies/x/``)
+    is answered in the API's one error format, as every other API error is, so a
+    partner's program (and the schema) need know no HTML page; elsewhere the site's
+    own 404 page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(error_body(404, "not_found", NotFound.default_detail), status=404)
+    return defaults.page_not_found(request, exception)

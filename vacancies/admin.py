@@ -69,6 +69,14 @@ class VacancyCostForm(forms.ModelForm):
         return cleaned
 
 
+class VacancyForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if "wage_currency" in self.changed_data and cleaned.get("wage_currency"):
+            services.check_wage_currency(cleaned["wage_currency"])
+        return cleaned
+
+
 class VacancyCostInline(admin.TabularInline):
     model = VacancyCost
     form = VacancyCostForm
@@ -77,6 +85,7 @@ class VacancyCostInline(admin.TabularInline):
 
 @admin.register(Vacancy)
 class VacancyAdmin(TabbedTranslationAdmin):
+    form = VacancyForm
     list_display = [
         "title",
         "country",

@@ -57,6 +57,27 @@ def check_agency_fee(agency, amount, currency, rates=None, caps=None):
         )
 
 
+def check_wage_currency(currency, rates=None):
+    """Refuse (ValidationError naming ``wage_currency``) a wage in a currency without
+    an exchange rate in force today: its USD wage would be unknown, so the vacancy
+    would be published without the figure every reader compares wages by, and a
+    made-up code ("ZZZ") would be shown as money. USD needs no rate. The admin's
+    vacancy form and every partner vacancy (`PartnerRules.apply`: the API and
+    feeds) go through it; ``rates`` (`ExchangeRateQuerySet.latest_rates`) spare
+    the query when many vacancies are checked."""
+    rates = rates if rates is not None else ExchangeRate.objects.latest_rates()
+    if currency not in rates:
+        raise ValidationError(
+            {
+                "wage_currency": _(
+                    "There is no exchange rate for %(currency)s, so its wage cannot be "
+                    "shown in US dollars: state the wage in one of %(currencies)s."
+                )
+                % {"currency": currency, "currencies": ", ".join(sorted(rates))}
+            }
+        )
+
+
 def check_cost(vacancy, kind, amount, currency, rates=None, caps=None):
     """Refuse (ValidationError naming the field) a cost the law forbids a vacancy's
     worker to pay: an agency fee above the cap (`check_agency_fee`). The admin's
@@ -165,10 +186,15 @@ class PartnerRules:
         """Set a record's validated data (without its costs) on the vacancy, and the
         publication date (``now`` by default) if it has none; raise
         ValidationError naming the field for a channel or recruiter the partner is
-        not entitled to, or an agency not licensed for the destination today."""
+        not entitled to, a wage currency the record states that has no exchange
+        rate (`check_wage_currency`; a change of other fields leaves a vacancy
+        whose currency has since lost its rate alone, so it can still be closed),
+        or an agency not licensed for the destination today."""
         for name, value in data.items():
             setattr(vacancy, name, value)
         self._check_entitlement(vacancy)
+        if "wage_currency" in data:
+            check_wage_currency(vacancy.wage_currency, self.rates)
         if vacancy.status == Vacancy.Status.PUBLISHED:
             if vacancy.published_at is None:
                 vacancy.published_at = now or timezone.now()

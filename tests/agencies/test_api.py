@@ -106,10 +106,36 @@ def test_licences_changed_since(api_client, licences):
     assert response.json()["results"][0]["status"] == "suspended"
 
 
-@pytest.mark.parametrize("value", ["garbage", "2026-13-45", "\x00"])
-def test_licences_changed_since_validates(api_client, value):
+@pytest.mark.parametrize(
+    "value",
+    [
+        "garbage",
+        "2026-13-45",
+        "\x00",
+        # An offset Python accepts and PostgreSQL refuses (at most 15:59).
+        "2030-01-01T00:00:00+16:00",
+        "2030-01-01T00:00:00-23:59",
+        # Within range in its own zone, out of range in UTC.
+        "0001-01-01T00:00:00+05:00",
+        "9999-12-31T23:59:59-05:00",
+        "0001-01-01T00:00:00",
+    ],
+)
+def test_licences_changed_since_validates(api_client, licences, value):
     response = api_client.get("/api/v1/licences/", {"changed_since": value})
     assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid" and "changed_since" in error["fields"]
+
+
+def test_licences_changed_since_reads_any_offset_as_the_same_instant(api_client, licences):
+    _active, suspended = licences
+    moment = timezone.now().replace(microsecond=0) + datetime.timedelta(hours=2)
+    Licence.objects.filter(pk=suspended.pk).update(updated_at=moment)
+    for hours in (14, -12, 0):
+        since = moment.astimezone(datetime.timezone(datetime.timedelta(hours=hours))).isoformat()
+        response = api_client.get("/api/v1/licences/", {"changed_since": since})
+        assert [row["number"] for row in response.json()["results"]] == [suspended.number]
 
 
 def test_partner_keys_read_the_registry_as_the_public_does(api_client, make_api_key, licences):

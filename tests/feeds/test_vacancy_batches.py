@@ -71,6 +71,7 @@ def test_agency_rules_refuse_only_the_offending_records(agency, make_feed):
         ({"city": "x" * 101}, "city"),
         ({"wage_min": "12345678901.00"}, "wage_min"),
         ({"wage_currency": "krw"}, "wage_currency"),
+        ({"wage_currency": "ZZZ"}, "wage_currency"),  # no exchange rate
         ({"wage_period": "week"}, "wage_period"),
         ({"contract_months": 121}, "contract_months"),
         ({"hours_per_week": 85}, "hours_per_week"),

@@ -149,6 +149,46 @@ def test_schema_and_docs_are_served_locally(client):
     assert "https://" not in docs
 
 
+def test_schema_declares_errors_anonymous_reads_and_idempotent_create(client):
+    document = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    paths, components = document["paths"], document["components"]["schemas"]
+    error = components["ApiErrorDetail"]
+    assert set(error["required"]) == {"status", "code", "message", "fields"}
+    assert {} in paths["/api/v1/vacancies/"]["get"]["security"]
+    assert {} in paths["/api/v1/licences/"]["get"]["security"]
+    assert {} not in paths["/api/v1/vacancies/"]["post"]["security"]
+    assert {} not in paths["/api/v1/bans/check/"]["post"]["security"]
+    create = paths["/api/v1/vacancies/"]["post"]["responses"]
+    assert {"200", "201", "400", "401", "403", "429"} <= set(create)
+    assert create["403"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ApiError"
+    }
+    assert "Retry-After" in create["429"]["headers"]
+    assert set(paths["/api/v1/agencies/{id}/"]["get"]["responses"]) == {"200", "401", "404", "429"}
+    (sort,) = [p for p in paths["/api/v1/vacancies/"]["get"]["parameters"] if p["name"] == "sort"]
+    assert set(sort["schema"]["enum"]) == {"newest", "wage", "deadline"}
+
+
+def test_an_api_url_no_route_matches_is_a_json_404(client):
+    response = client.get("/api/v1/agencies/not-a-number/")
+    assert response.status_code == 404
+    assert response.json()["error"] == {
+        "status": 404,
+        "code": "not_found",
+        "message": "Not found.",
+        "fields": {},
+    }
+    assert "text/html" in client.get("/en/no-such-page/")["Content-Type"]
+
+
+@pytest.mark.parametrize("path", ["/api/docs/", "/api/schema/"])
+def test_schema_and_docs_answer_options_with_the_methods_they_allow(client, path):
+    response = client.options(path)
+    assert response.status_code == 200
+    assert set(response["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+    assert client.delete(path).status_code == 405
+
+
 def test_create_partner_key_command_prints_a_working_key(api_client):
     out, err = io.StringIO(), io.StringIO()
     call_command(

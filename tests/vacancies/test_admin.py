@@ -1,4 +1,5 @@
 import pytest
+from django.contrib import admin
 
 from tests.factories.users import StaffUserFactory
 from tests.factories.vacancies import VacancyFactory, rates
@@ -63,3 +64,23 @@ def test_rate_change_in_admin_updates_wages(admin_client):
     )
     vacancy.refresh_from_db()
     assert vacancy.monthly_wage_usd == 2000, "a future rate does not apply yet"
+
+
+@pytest.mark.parametrize(("currency", "valid"), [("KRW", True), ("USD", True), ("ZZZ", False)])
+def test_editor_states_a_wage_only_in_a_currency_with_a_rate(rf, admin_user, currency, valid):
+    rates(KRW=1400)
+    # A draft (the admin splits a publication date in two fields); its currency has no
+    # rate any more, and other edits still save.
+    vacancy = VacancyFactory(wage_currency="EUR", status="draft", published_at=None)
+    request = rf.get("/")
+    request.user = admin_user
+    form_class = admin.site._registry[Vacancy].get_form(request, vacancy)
+    unbound = form_class(instance=vacancy)
+    data = {name: unbound[name].value() for name in unbound.fields}
+    data = {name: "" if value is None else value for name, value in data.items()}
+    unchanged = form_class(data, instance=vacancy)
+    assert unchanged.is_valid(), unchanged.errors
+    form = form_class({**data, "wage_currency": currency}, instance=vacancy)
+    assert form.is_valid() is valid
+    if not valid:
+        assert "There is no exchange rate for ZZZ" in form.errors["wage_currency"][0]

@@ -1,5 +1,7 @@
 """The vacancies and countries API: public reads, partner writes."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 from rest_framework import serializers
@@ -8,7 +10,7 @@ from agencies import services as agency_services
 from partners.models import Partner
 from tests.factories.agencies import AgencyFactory, LicenceFactory
 from tests.factories.users import OfficerFactory
-from tests.factories.vacancies import CountryFactory, VacancyFactory
+from tests.factories.vacancies import CountryFactory, VacancyFactory, rates
 from vacancies.api.serializers import VacancySerializer
 from vacancies.models import Publisher, Vacancy
 
@@ -22,6 +24,7 @@ def auth(raw):
 @pytest.fixture
 def licensed_agency():
     CountryFactory(code="KR", name_en="South Korea")
+    rates(KRW=1400)
     agency = AgencyFactory(legal_name="Ipak Yoli Servis")
     LicenceFactory(agency=agency, destinations=["KR"])
     return agency
@@ -151,6 +154,8 @@ def test_partner_creates_then_updates_idempotently_by_external_id(
         ({"country": "ZZ"}, "country"),
         ({"contract_months": 0}, "contract_months"),
         ({"wage_currency": "dollars"}, "wage_currency"),
+        ({"wage_currency": "ZZZ"}, "wage_currency"),
+        ({"wage_currency": "PLN"}, "wage_currency"),
         ({"title_en": ""}, "title_en"),
         ({"title_en": "x" * 5000}, "title_en"),
         ({"deadline": "31.02.2026"}, "deadline"),
@@ -178,6 +183,39 @@ def test_invalid_writes_name_the_field_and_change_nothing(
     assert error["code"] == "invalid"
     assert field in error["fields"], error
     assert Vacancy.objects.count() == 0
+
+
+def test_a_wage_currency_needs_an_exchange_rate_in_force(api_client, writer, licensed_agency):
+    """A made-up or rate-less currency would go public without a USD wage; USD needs no
+    rate, a rate dated tomorrow is not one yet, and the refusal is in the reader's
+    language. A vacancy whose currency later loses its rate can still be closed."""
+    rates(on=timezone.localdate() + datetime.timedelta(days=1), PLN=4)
+    refused = api_client.post(
+        "/api/v1/vacancies/",
+        payload(licensed_agency, wage_currency="PLN"),
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="ru",
+        **auth(writer),
+    )
+    assert refused.status_code == 400
+    (message,) = refused.json()["error"]["fields"]["wage_currency"]
+    assert "PLN" in message and "KRW, USD" in message and "курс" in message
+    created = api_client.post(
+        "/api/v1/vacancies/",
+        payload(licensed_agency, wage_currency="USD", wage_min="1800"),
+        format="json",
+        **auth(writer),
+    )
+    assert created.status_code == 201
+    assert created.json()["monthly_wage_usd"] == "1800"
+    Vacancy.objects.filter(pk=created.json()["id"]).update(wage_currency="PLN")
+    closed = api_client.patch(
+        f"/api/v1/vacancies/{created.json()['id']}/",
+        {"status": "closed"},
+        format="json",
+        **auth(writer),
+    )
+    assert closed.status_code == 200, closed.json()
 
 
 def test_malformed_json_is_a_400(api_client, writer):

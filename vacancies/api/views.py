@@ -7,7 +7,12 @@ create and update their own vacancies through `services.save_partner_vacancy`.
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
@@ -15,7 +20,7 @@ from rest_framework.response import Response
 from partners.models import PartnerAPIKey
 from vacancies import selectors, services
 from vacancies.api.serializers import CountryGuideSerializer, CountrySerializer, VacancySerializer
-from vacancies.filters import VacancyFilter
+from vacancies.filters import SORTS, VacancyFilter
 from vacancies.models import Country, Vacancy
 
 
@@ -27,6 +32,29 @@ class NewestFirst(CursorPagination):
     page_size = 50
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "sort",
+                str,
+                enum=list(SORTS),
+                default="newest",
+                description="Accepted as on the list page; the API's cursor pages are "
+                "always newest first.",
+            )
+        ]
+    ),
+    create=extend_schema(
+        responses={
+            201: OpenApiResponse(VacancySerializer, description="Created."),
+            200: OpenApiResponse(
+                VacancySerializer,
+                description="Updated: the partner had already sent this `external_id`.",
+            ),
+        }
+    ),
+)
 class VacancyViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
