@@ -107,6 +107,7 @@ def test_with_redis_down_pages_work_and_what_must_count_answers_503(
             "code": "service_unavailable",
             "message": "Кызмат убактылуу иштебей турат. Сураныч, бир нече мүнөттөн кийин кайра "
             "аракет кылыңыз.",
+            "fields": {},
         }
     }
     assert api_client.get("/api/v1/partner/").status_code == 503
