@@ -43,15 +43,14 @@ def registry():
     )
 
 
+def channels_in_order():
+    """An agency's official channels as pages and the API list them."""
+    return Prefetch("channels", queryset=AgencyChannel.objects.order_by("kind", "pk"))
+
+
 def registry_with_channels():
     """The registry as the API lists it: with channels, in a stable order for paging."""
-    return (
-        registry()
-        .prefetch_related(
-            Prefetch("channels", queryset=AgencyChannel.objects.order_by("kind", "pk"))
-        )
-        .order_by("legal_name", "pk")
-    )
+    return registry().prefetch_related(channels_in_order()).order_by("legal_name", "pk")
 
 
 def agency_page():
@@ -63,7 +62,7 @@ def agency_page():
             queryset=LicenceEvent.objects.exclude(from_status="").order_by("-date", "-pk"),
             to_attr="history",
         ),
-        Prefetch("channels", queryset=AgencyChannel.objects.order_by("kind", "pk")),
+        channels_in_order(),
         Prefetch(
             "deposits", queryset=deposits_with_balance(Deposit.objects.order_by("-lodged_on"))
         ),

@@ -44,7 +44,14 @@ def sign(body, secret):
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-def check_signature(body, secret, signature):
+def check_signature(body, secret, signature, *, secret_stored=False):
+    """Refuse a document whose HMAC does not match the feed's secret. A feed that has
+    a secret stored which can no longer be read (the credentials key changed) refuses
+    every document rather than fall back to accepting unsigned ones."""
+    if secret_stored and not secret:
+        raise DocumentError(
+            _("The feed's signing secret cannot be read: an operator must enter it again.")
+        )
     if not secret:
         return
     if not signature or not hmac.compare_digest(sign(body, secret), signature.strip()):
@@ -67,7 +74,7 @@ def parse(body, kind, format):
 def _parse_json(text, kind):
     try:
         document = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested past Python's limit
         raise DocumentError(_("The document is not valid JSON.")) from None
     if not isinstance(document, dict) or not isinstance(document.get("records"), list):
         raise DocumentError(_("A JSON document must be an object with a list of records."))

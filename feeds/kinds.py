@@ -282,6 +282,10 @@ class Licences:
             if not isinstance(row, dict):
                 applied.errors.append((line, "-", NOT_AN_OBJECT))
                 continue
+            # A refused row still names its licence: a full snapshot must not
+            # withdraw a licence because its row had a mistake.
+            if isinstance(row.get("licence_number"), str):
+                applied.ids.add(normalise_licence_number(row["licence_number"]))
             form = LicenceRowForm({k: "" if v is None else v for k, v in row.items()})
             if not form.is_valid():
                 applied.errors.extend(_form_errors(line, form))
@@ -318,15 +322,12 @@ class Licences:
         )
 
     def withdraw(self, feed, run, ids):
+        basis = self._basis(feed, run)
         with translation.override(settings.LANGUAGE_CODE):
-            reason = _("Missing from the authority's full list (%(basis)s).") % {
-                "basis": self._basis(feed, run)
-            }
+            reason = _("Missing from the authority's full list (%(basis)s).") % {"basis": basis}
         count = 0
         for licence in Licence.objects.filter(authority=feed.authority, number_normalised__in=ids):
-            agency_services.suspend(
-                licence, actor=None, reason=reason, legal_basis=self._basis(feed, run)
-            )
+            agency_services.suspend(licence, actor=None, reason=reason, legal_basis=basis)
             count += 1
         return count
 

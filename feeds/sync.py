@@ -20,7 +20,7 @@ from datetime import timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
@@ -49,6 +49,13 @@ WORKER_STOPPED = gettext_noop("The worker stopped during this run; it was closed
 TIME_LIMIT = gettext_noop("The run exceeded its time limit and was stopped.")
 
 
+def lock_cache():
+    """Where the locks live: the cache that says so when Redis is out (`counters`),
+    not the default one that answers a miss, which would let two runs of a feed in
+    at once and have `close_dead_runs` close runs that are alive."""
+    return caches["counters"]
+
+
 def lock_key(feed):
     """The cache key a run of `feed` holds while it runs (never two at once); its
     value is the run's id."""
@@ -63,7 +70,7 @@ def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE)
     (`FeedRun.error_text`, `RejectedRecord.message_text`); records are written
     in the language active when it is called, as they always were."""
     token = uuid.uuid4().hex
-    if not cache.add(lock_key(feed), token, timeout=settings.FEED_LOCK_TIMEOUT):
+    if not lock_cache().add(lock_key(feed), token, timeout=settings.FEED_LOCK_TIMEOUT):
         return FeedRun.objects.create(
             feed=feed,
             trigger=trigger,
@@ -77,7 +84,7 @@ def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE)
         _close_dead(FeedRun.objects.filter(feed=feed, outcome=Outcome.RUNNING))
         run = FeedRun.objects.create(feed=feed, trigger=trigger)
         token = run.pk
-        cache.set(lock_key(feed), token, timeout=settings.FEED_LOCK_TIMEOUT)
+        lock_cache().set(lock_key(feed), token, timeout=settings.FEED_LOCK_TIMEOUT)
         try:
             with _holding(lock_key(feed), token):
                 if body is None:
@@ -97,8 +104,8 @@ def run_feed(feed, *, body=None, signature="", trigger=FeedRun.Trigger.SCHEDULE)
             raise
         return run
     finally:
-        if cache.get(lock_key(feed)) == token:
-            cache.delete(lock_key(feed))
+        if lock_cache().get(lock_key(feed)) == token:
+            lock_cache().delete(lock_key(feed))
 
 
 @contextmanager
@@ -113,10 +120,10 @@ def _holding(key, token):
     def renew():
         while not stop.wait(timeout / 3):
             try:
-                holder = cache.get(key)
+                holder = lock_cache().get(key)
                 if holder == token:
-                    cache.touch(key, timeout)
-                elif holder is not None or not cache.add(key, token, timeout=timeout):
+                    lock_cache().touch(key, timeout)
+                elif holder is not None or not lock_cache().add(key, token, timeout=timeout):
                     logger.warning("Feed lock %s was taken over by %s", key, holder)
             except Exception:  # the cache briefly out: renew at the next turn
                 logger.exception("Feed lock %s could not be renewed", key)
@@ -138,7 +145,9 @@ def close_dead_runs():
     started_before = timezone.now() - timedelta(seconds=settings.FEED_LOCK_TIMEOUT)
     runs = FeedRun.objects.filter(outcome=Outcome.RUNNING, started_at__lt=started_before)
     dead = [
-        run.pk for run in runs.select_related("feed") if cache.get(lock_key(run.feed)) != run.pk
+        run.pk
+        for run in runs.select_related("feed")
+        if lock_cache().get(lock_key(run.feed)) != run.pk
     ]
     return _close_dead(FeedRun.objects.filter(pk__in=dead))
 
@@ -158,7 +167,12 @@ def _finish(run, outcome, error=""):
 
 def _sync(feed, run, body, signature):
     with recording():
-        documents.check_signature(body, feed.signing_secret, signature)
+        documents.check_signature(
+            body,
+            feed.signing_secret,
+            signature,
+            secret_stored=bool(feed.signing_secret_encrypted),
+        )
     run.checksum = documents.checksum(body)
     if run.checksum == feed.last_checksum:
         run.error = UNCHANGED

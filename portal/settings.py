@@ -362,5 +362,6 @@ AXES_LOCKOUT_CALLABLE = "portal.views.signin_locked_out"
 # see them (portal/admin.py), so axes' own admin registration is off.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False  # its log lines would carry the user agent
 AXES_ENABLE_ADMIN = False
 SIGNIN_LOG_DAYS = 90

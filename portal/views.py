@@ -60,8 +60,7 @@ MOVED_ADMIN_APPS = {
 def moved_admin_page(request, path):
     """Staff bookmarks of ``admin/portal/<model>/...`` lead to the model's new app."""
     model = path.split("/", 1)[0]
-    old = f"/admin/portal/{path}"
-    new = request.get_full_path().replace(old, f"/admin/{MOVED_ADMIN_APPS[model]}/{path}", 1)
+    new = request.get_full_path().replace("/admin/portal/", f"/admin/{MOVED_ADMIN_APPS[model]}/", 1)
     return HttpResponsePermanentRedirect(new)
 
 

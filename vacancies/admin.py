@@ -72,8 +72,8 @@ class VacancyCostForm(forms.ModelForm):
 class VacancyForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
-        if "wage_currency" in self.changed_data and cleaned.get("wage_currency"):
-            services.check_wage_currency(cleaned["wage_currency"])
+        stored = self.instance.wage_currency if self.instance.pk else None
+        services.check_wage_currency(cleaned.get("wage_currency"), stored=stored)
         return cleaned
 
 

@@ -57,14 +57,18 @@ def check_agency_fee(agency, amount, currency, rates=None, caps=None):
         )
 
 
-def check_wage_currency(currency, rates=None):
+def check_wage_currency(currency, *, stored=None, rates=None):
     """Refuse (ValidationError naming ``wage_currency``) a wage in a currency without
     an exchange rate in force today: its USD wage would be unknown, so the vacancy
     would be published without the figure every reader compares wages by, and a
-    made-up code ("ZZZ") would be shown as money. USD needs no rate. The admin's
-    vacancy form and every partner vacancy (`PartnerRules.apply`: the API and
-    feeds) go through it; ``rates`` (`ExchangeRateQuerySet.latest_rates`) spare
-    the query when many vacancies are checked."""
+    made-up code ("ZZZ") would be shown as money. USD needs no rate. A vacancy
+    keeping the currency it has (``stored``) is not refused, so one whose currency
+    has since lost its rate can still be edited or closed. The admin's vacancy form
+    and every partner vacancy (`PartnerRules.apply`: the API and feeds) go through
+    it; ``rates`` (`ExchangeRateQuerySet.latest_rates`) spare the query when many
+    vacancies are checked."""
+    if not currency or currency == stored:
+        return
     rates = rates if rates is not None else ExchangeRate.objects.latest_rates()
     if currency not in rates:
         raise ValidationError(
@@ -186,15 +190,14 @@ class PartnerRules:
         """Set a record's validated data (without its costs) on the vacancy, and the
         publication date (``now`` by default) if it has none; raise
         ValidationError naming the field for a channel or recruiter the partner is
-        not entitled to, a wage currency the record states that has no exchange
-        rate (`check_wage_currency`; a change of other fields leaves a vacancy
-        whose currency has since lost its rate alone, so it can still be closed),
+        not entitled to, a new wage currency that has no exchange rate
+        (`check_wage_currency`),
         or an agency not licensed for the destination today."""
+        stored = vacancy.wage_currency if vacancy.pk else None
         for name, value in data.items():
             setattr(vacancy, name, value)
         self._check_entitlement(vacancy)
-        if "wage_currency" in data:
-            check_wage_currency(vacancy.wage_currency, self.rates)
+        check_wage_currency(vacancy.wage_currency, stored=stored, rates=self.rates)
         if vacancy.status == Vacancy.Status.PUBLISHED:
             if vacancy.published_at is None:
                 vacancy.published_at = now or timezone.now()

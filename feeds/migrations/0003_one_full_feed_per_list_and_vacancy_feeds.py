@@ -25,6 +25,22 @@ def mark_vacancy_feeds(apps, schema_editor):
             ).update(source_feed_id=feed_id)
 
 
+def keep_one_full_feed_per_list(apps, schema_editor):
+    """A database may already hold two full-snapshot feeds of one ban list or one
+    authority (each withdrawing what the other delivers): the oldest stays full, the
+    others become incremental, so the constraints below can be added."""
+    Feed = apps.get_model("feeds", "Feed")
+    for kind, field in (("bans", "ban_source_id"), ("licences", "authority_id")):
+        kept = set()
+        for feed in Feed.objects.filter(kind=kind, mode="full").order_by("created_at", "pk"):
+            owner = getattr(feed, field)
+            if owner is None or owner not in kept:
+                kept.add(owner)
+                continue
+            feed.mode = "incremental"
+            feed.save(update_fields=["mode"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -37,6 +53,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(keep_one_full_feed_per_list, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='feed',
             constraint=models.UniqueConstraint(condition=models.Q(('kind', 'bans'), ('mode', 'full')), fields=('ban_source',), name='feed_one_full_snapshot_per_ban_list', violation_error_message='This ban list already has a full-snapshot feed.'),

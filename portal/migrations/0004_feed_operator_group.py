@@ -1,4 +1,4 @@
-"""The "Feed operator" group: declared in `portal/staff.py` and synced after
+"""The "Feed operator" group: declared in `feeds/staff.py` and synced after
 migrate by `portal.staff_groups` (kept, empty, so existing databases' migration
 history stays the same)."""
 

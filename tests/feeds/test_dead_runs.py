@@ -7,7 +7,6 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
@@ -43,7 +42,7 @@ def test_the_next_run_closes_a_run_whose_worker_died(partner_server, make_feed):
     dead.refresh_from_db()
     assert (dead.outcome, dead.error) == ("failed", WORKER_STOPPED)
     assert dead.finished_at is not None
-    assert cache.get(sync.lock_key(feed)) is None
+    assert sync.lock_cache().get(sync.lock_key(feed)) is None
 
 
 @pytest.mark.django_db
@@ -52,12 +51,12 @@ def test_the_periodic_task_closes_only_runs_without_their_lock(make_feed, settin
     dead = dead_run(make_feed(name="dead"))
     live_feed = make_feed(name="live")
     live = dead_run(live_feed)
-    cache.set(sync.lock_key(live_feed), live.pk, timeout=60)
+    sync.lock_cache().set(sync.lock_key(live_feed), live.pk, timeout=60)
     starting = dead_run(make_feed(name="starting"), minutes_ago=0)  # its lock may be coming
     try:
         assert close_dead_runs.apply().get() == 1
     finally:
-        cache.delete(sync.lock_key(live_feed))
+        sync.lock_cache().delete(sync.lock_key(live_feed))
     outcomes = dict(FeedRun.objects.values_list("pk", "outcome"))
     assert outcomes == {dead.pk: "failed", live.pk: "running", starting.pk: "running"}
     entry = PeriodicTask.objects.get(task="feeds.tasks.close_dead_runs")
@@ -71,13 +70,13 @@ def test_a_live_run_keeps_its_lock_past_the_lock_timeout(partner_server, make_fe
         partner_server.serve("/jobs.json", document("vacancies", [vacancy("L1")]), delay=2.5)
     )
     seen = []
-    watcher = threading.Timer(2, lambda: seen.append(cache.get(sync.lock_key(feed))))
+    watcher = threading.Timer(2, lambda: seen.append(sync.lock_cache().get(sync.lock_key(feed))))
     watcher.start()
     run = sync.run_feed(feed)
     watcher.join()
     assert run.outcome == "success"
     assert seen == [run.pk]
-    assert cache.get(sync.lock_key(feed)) is None
+    assert sync.lock_cache().get(sync.lock_key(feed)) is None
 
 
 @pytest.mark.postgres
@@ -100,11 +99,11 @@ def test_a_worker_killed_mid_run(not_eager, partner_server, make_feed, settings)
         sync_feed.apply_async(args=[feed.pk], queue=queue)
         wait_until(lambda: len(partner_server.requests) == 2, process)
         run = feed.runs.get(outcome="running")
-        assert cache.get(sync.lock_key(feed)) == run.pk
+        assert sync.lock_cache().get(sync.lock_key(feed)) == run.pk
         process.kill()
         process.wait()
     deadline = time.monotonic() + 10
-    while cache.get(sync.lock_key(feed)) is not None:
+    while sync.lock_cache().get(sync.lock_key(feed)) is not None:
         assert time.monotonic() < deadline, "the dead run's lock did not expire"
         time.sleep(0.2)
     time.sleep(max(0, 3.5 - (timezone.now() - run.started_at).total_seconds()))

@@ -164,3 +164,22 @@ def test_a_rates_document_naming_a_day_twice_corrects_it(partner_server, make_fe
     assert ExchangeRate.objects.get(currency="KRW").per_usd == Decimal("1120")
     krw.refresh_from_db()
     assert krw.monthly_wage_usd == 2500
+
+
+def test_a_refused_licence_row_does_not_withdraw_its_licence(partner_server, make_feed):
+    """A full list whose row for a licence has a mistake ("Active") refuses the row
+    and leaves the licence as it is: the list still names it."""
+    licence = LicenceFactory(agency=AgencyFactory(), destinations=("KR",))
+    other = LicenceFactory(
+        agency=AgencyFactory(legal_name="Silk Road Travel"), destinations=("KR",)
+    )
+    records = [
+        {"licence_number": licence.number, "status": "Active"},
+        {"licence_number": other.number, "status": "active"},
+    ]
+    url = partner_server.serve("/licences.json", document("licences", records))
+    feed = make_feed(url, kind="licences", authority=licence.authority, mode="full")
+    run = sync.run_feed(feed)
+    assert (run.outcome, run.rejected, run.withdrawn) == ("partial", 1, 0)
+    licence.refresh_from_db()
+    assert licence.status == "active"

@@ -53,7 +53,14 @@ def test_pushing_the_same_document_again_changes_nothing(push):
 
 @pytest.mark.parametrize(
     "body",
-    [b"{not json", b"\x00\x00", b'{"kind":"rates","records":[]}', b"[]", b"x" * 10_000],
+    [
+        b"{not json",
+        b"\x00\x00",
+        b'{"kind":"rates","records":[]}',
+        b"[]",
+        b"x" * 10_000,
+        b"[" * 100_000,  # nested deeper than Python's recursion limit
+    ],
 )
 def test_unreadable_push_is_refused_without_changes(push, body):
     response = push(body)
@@ -66,8 +73,9 @@ def test_signature_is_checked(push):
     push.feed.signing_secret = "top-secret"
     push.feed.save()
     body = json.dumps(document("vacancies", [vacancy("P1")])).encode()
-    assert push(body).status_code == 422
-    assert push(body, HTTP_X_FEED_SIGNATURE="sha256=bad").status_code == 422
+    for response in (push(body), push(body, HTTP_X_FEED_SIGNATURE="sha256=bad")):
+        assert response.status_code == 422
+        assert response.json()["error"] == "The document's signature is missing or wrong."
     signed = push(body, HTTP_X_FEED_SIGNATURE=documents.sign(body, "top-secret"))
     assert signed.status_code == 200
     assert Vacancy.objects.count() == 1
@@ -85,3 +93,14 @@ def test_only_own_feeds_with_the_scope(push, make_feed):
     assert push({}, key=no_scope).status_code == 403
     assert push({}, key="").status_code in (401, 403)
     assert not push.feed.runs.exists()
+
+
+def test_a_secret_that_can_no_longer_be_read_refuses_every_document(push):
+    """The credentials key changed: the stored secret no longer decrypts. The feed
+    refuses documents instead of accepting them unsigned."""
+    push.feed.signing_secret_encrypted = "stored with a key that is gone"
+    push.feed.save()
+    response = push(document("vacancies", [vacancy("P1")]))
+    assert response.status_code == 422
+    assert "signing secret cannot be read" in response.json()["error"]
+    assert not Vacancy.objects.exists()

@@ -4,7 +4,6 @@ outcome and counts recorded for it."""
 import socket
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from feeds import addresses, documents, sync
@@ -228,12 +227,12 @@ def test_small_withdrawal_in_full_mode_applies_and_incremental_withdraws_nothing
 
 def test_second_run_while_one_holds_the_lock_is_skipped(partner_server, make_feed):
     feed = make_feed(partner_server.serve("/jobs.json", ten_vacancies()))
-    cache.add(sync.lock_key(feed), "another worker", timeout=60)
+    sync.lock_cache().add(sync.lock_key(feed), "another worker", timeout=60)
     run = sync.run_feed(feed)
     assert run.outcome == "skipped"
     assert "progress" in run.error
     assert not partner_server.requests
-    cache.delete(sync.lock_key(feed))
+    sync.lock_cache().delete(sync.lock_key(feed))
     assert sync.run_feed(feed).outcome == "success"
 
 

@@ -50,6 +50,8 @@ def test_translated_fields_have_language_tabs_from_local_files(admin_client):
             "/en/admin/portal/feedrun/?feed__id__exact=3",
             "/en/admin/feeds/feedrun/?feed__id__exact=3",
         ),
+        ("/en/admin/portal/partner/?q=Seoul%20EPS", "/en/admin/partners/partner/?q=Seoul%20EPS"),
+        ("/en/admin/portal/feed/a%20b/", "/en/admin/feeds/feed/a%20b/"),
     ],
 )
 def test_old_admin_addresses_of_partners_and_feeds_lead_to_their_new_apps(client, old, new):

@@ -3,7 +3,7 @@ from django.contrib import admin
 
 from tests.factories.users import StaffUserFactory
 from tests.factories.vacancies import VacancyFactory, rates
-from vacancies.models import Vacancy
+from vacancies.models import ExchangeRate, Vacancy
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +60,9 @@ def test_rate_change_in_admin_updates_wages(admin_client):
     assert vacancy.monthly_wage_usd == 2000
     admin_client.post(
         "/en/admin/vacancies/exchangerate/add/",
-        {"currency": "KRW", "per_usd": "1400", "date": "2099-01-01"},
+        {"currency": "KRW", "per_usd": "1120", "date": "2099-01-01"},
     )
+    assert ExchangeRate.objects.filter(currency="KRW", date="2099-01-01").exists()
     vacancy.refresh_from_db()
     assert vacancy.monthly_wage_usd == 2000, "a future rate does not apply yet"
 

@@ -216,6 +216,14 @@ def test_a_wage_currency_needs_an_exchange_rate_in_force(api_client, writer, lic
         **auth(writer),
     )
     assert closed.status_code == 200, closed.json()
+    # Sending the whole record again (as a feed does) with the currency it has.
+    again = api_client.post(
+        "/api/v1/vacancies/",
+        payload(licensed_agency, wage_currency="PLN", wage_min="1800", status="closed"),
+        format="json",
+        **auth(writer),
+    )
+    assert again.status_code == 200, again.json()
 
 
 def test_malformed_json_is_a_400(api_client, writer):
