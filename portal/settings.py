@@ -375,9 +375,15 @@ INSTALLED_APPS += ["accounts", "allauth", "allauth.account", "allauth.mfa"]
 MIDDLEWARE += [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
+    "accounts.middleware.SmsUnavailableMiddleware",
 ]
-# After axes (which refuses a locked pair first) and Django's own.
-AUTHENTICATION_BACKENDS += ["allauth.account.auth_backends.AuthenticationBackend"]
+# allauth's backend in place of Django's ModelBackend, which it extends (user
+# names as before, plus phone numbers): one password hash per try, not two.
+# After axes, which refuses a locked pair first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 # Axes counts an account by its phone in E.164, however it was typed.
 AXES_USERNAME_CALLABLE = "accounts.signin.axes_username"
 LOGIN_URL = "account_login"
