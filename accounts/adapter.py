@@ -56,7 +56,7 @@ class AccountAdapter(DefaultAccountAdapter):
             phone,
             _(
                 "Safe work abroad: someone tried to sign up with this number, but you "
-                "already have an account. Sign in, or set a new password if you forgot it."
+                "already have an account. Sign in; if you forgot the password, sign in with a code."
             ),
         )
 

@@ -12,6 +12,8 @@ class AccountsConfig(AppConfig):
         from allauth.account.decorators import secure_admin_login
         from django.contrib import admin
 
+        from accounts import checks  # noqa: F401  (registers the deploy check)
+
         # The admin's own login form would skip the second factor: send it to
         # allauth's, which asks for it (as allauth's documentation advises).
         admin.site.login = secure_admin_login(admin.site.login)

@@ -81,3 +81,12 @@ def phone_of(user) -> str | None:
         .values_list("number", flat=True)
         .first()
     )
+
+
+def user_display(user):
+    """How allauth names a user on pages (``ACCOUNT_USER_DISPLAY``, "signed in as
+    ..."): an applicant by their phone number, staff by their user name."""
+    from accounts.models import Phone
+
+    number = Phone.objects.filter(user_id=user.pk).values_list("number", flat=True).first()
+    return display_phone(number) if number else user.get_username()

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import selectors, services
 from accounts.forms import PreferenceForm
+from accounts.mfa import sees_personal_data
 from accounts.phones import display_phone
 from accounts.privacy import PRIVACY_VERSION
 from accounts.sections import account_sections, privacy_sections
@@ -28,6 +29,8 @@ def account(request):
                 initial={"language": selectors.language_of(request.user, request.LANGUAGE_CODE)}
             ),
             "sections": account_sections(),
+            # Staff need it (accounts.mfa); applicants sign in by phone and code.
+            "show_second_factor": request.user.is_staff or sees_personal_data(request.user),
         },
     )
 
