@@ -422,6 +422,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/h/ip,3/h/key",
     "reauthenticate": "10/m/user",
 }
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Safe work abroad"
 MFA_RECOVERY_CODE_COUNT = 10
