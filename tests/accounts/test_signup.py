@@ -125,3 +125,12 @@ def test_sign_ups_are_limited_per_address(client, db):
     response = sign_up(client, "0555 129 456")
     assert response.status_code == 429
     assert User.objects.count() == 5
+
+
+def test_allauths_limits_count_where_a_redis_outage_refuses_rather_than_forgets(settings):
+    from allauth.core.internal import ratelimit
+    from django.core.cache import caches
+
+    ratelimit.cache.set("probe", 1)
+    assert caches["counters"].get("probe") == 1
+    assert settings.CACHES["counters"]["BACKEND"] != "portal.cache.DegradingRedisCache"

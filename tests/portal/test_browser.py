@@ -83,7 +83,7 @@ def test_admin_language_tabs_work_under_the_policy(live_server, watched_page, ad
     page.locator("main button[type=submit]").click()
     page.wait_for_url("**/account/2fa/authenticate/")  # a superuser's second factor
     page.get_by_label("Code").fill(totp_code(admin_user.totp_secret))
-    page.locator("main button[type=submit]").click()
+    page.locator("main button[type=submit]").first.click()
     page.wait_for_url("**/admin/portal/hotline/add/")
     tabs = page.locator(".ui-tabs-nav").first
     tabs.wait_for(timeout=10_000)
