@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Accounts")
+    # Staff who may read these see applicants' phone numbers: second factor required.
+    personal_data_permissions = ("accounts.view_phone",)
+
+    def ready(self):
+        from allauth.account.decorators import secure_admin_login
+        from django.contrib import admin
+
+        from accounts import checks  # noqa: F401  (registers the deploy check)
+
+        # The admin's own login form would skip the second factor: send it to
+        # allauth's, which asks for it (as allauth's documentation advises).
+        admin.site.login = secure_admin_login(admin.site.login)
+
+        # allauth counts its rate limits in the "default" cache, which answers as
+        # empty while Redis is down (portal/cache.py): sign-ups and SMS codes would
+        # then go unlimited. Count them in "counters", which raises instead, so
+        # those pages answer 503 (portal.middleware.RedisUnavailableMiddleware).
+        from allauth.core.internal import ratelimit
+        from django.core.cache import caches
+        from django.utils.connection import ConnectionProxy
+
+        ratelimit.cache = ConnectionProxy(caches, "counters")
