@@ -365,3 +365,11 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False  # its log lines would carry the user agent
 AXES_ENABLE_ADMIN = False
 SIGNIN_LOG_DAYS = 90
+
+# --- Applications (issue 13): profiles, applications, the recruiter cabinet ---------
+INSTALLED_APPS += ["applications"]
+# Applications are anonymised this many months after their vacancy closed
+# (`applications.tasks.anonymise_applications`, daily).
+APPLICATION_RETENTION_MONTHS = env.int("APPLICATION_RETENTION_MONTHS", default=12)
+# The portal's public address, for links in SMS and e-mails (none when empty).
+SITE_URL = env.str("SITE_URL", default="")
