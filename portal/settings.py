@@ -366,6 +366,65 @@ AXES_VERBOSE = False  # its log lines would carry the user agent
 AXES_ENABLE_ADMIN = False
 SIGNIN_LOG_DAYS = 90
 
+# --- Accounts (issue 13): applicants sign in with a phone, staff with a second factor ---
+# django-allauth (accounts/ holds the adapter, forms and pages). Applicants sign up
+# with a mobile number and a password, the number confirmed by an SMS code; e-mail
+# is optional. Staff sign in with their user name; the admin's login is allauth's
+# (accounts/urls.py), so a second factor is asked there (accounts/mfa.py).
+INSTALLED_APPS += ["accounts", "allauth", "allauth.account", "allauth.mfa"]
+MIDDLEWARE += [
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
+]
+# After axes (which refuses a locked pair first) and Django's own.
+AUTHENTICATION_BACKENDS += ["allauth.account.auth_backends.AuthenticationBackend"]
+# Axes counts an account by its phone in E.164, however it was typed.
+AXES_USERNAME_CALLABLE = "accounts.signin.axes_username"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:account"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"phone", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["phone*", "email", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupDetailsForm"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_PHONE_VERIFICATION_ENABLED = True
+ACCOUNT_PHONE_VERIFICATION_MAX_ATTEMPTS = 3
+ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 15 * 60
+ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 5 * 60
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# allauth's limits ("amount/period/per", counted in the cache): sign-ups per
+# address; codes per phone number ("key") and per address; logins per address.
+# Wrong passwords are counted by axes alone (AXES_*), so one rule answers them.
+ACCOUNT_RATE_LIMITS = {
+    "signup": "5/h/ip",
+    "login": "30/m/ip",
+    "login_failed": None,
+    "request_login_code": "10/h/ip,3/h/key",
+    "verify_phone": "1/m/key,3/h/key,10/h/ip",
+    "change_phone": "3/h/user",
+    "reset_password": "5/h/ip,3/h/key",
+    "reauthenticate": "10/m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Safe work abroad"
+MFA_RECOVERY_CODE_COUNT = 10
+# Texts: accounts.sms.send_sms through SMS_BACKEND (a dotted path). Development
+# prints them; production posts them to an HTTP gateway (accounts/sms/gateway.py).
+SMS_BACKEND = env.str(
+    "SMS_BACKEND",
+    default="accounts.sms.console.SmsBackend" if DEBUG else "accounts.sms.gateway.SmsBackend",
+)
+SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")
+SMS_GATEWAY_TOKEN = env.str("SMS_GATEWAY_TOKEN", default="")
+SMS_SENDER = env.str("SMS_SENDER", default="SafeWork")
+SMS_GATEWAY_TIMEOUT = env.float("SMS_GATEWAY_TIMEOUT", default=10)
+
 # --- Applications (issue 13): profiles, applications, the recruiter cabinet ---------
 INSTALLED_APPS += ["applications"]
 # Applications are anonymised this many months after their vacancy closed

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
+from accounts.urls import allauth_urlpatterns
 from portal import views
 from portal.api.views import ApiDocsView
 
@@ -22,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("", include("vacancies.urls")),
     path("", include("agencies.urls")),
     path("", include("blacklist.urls")),
+    path("", include("accounts.urls")),
+    *allauth_urlpatterns,
     path("", include("applications.urls")),
     # Partners and feeds were admin pages of the portal app: staff bookmarks still work.
     re_path(
