@@ -63,6 +63,8 @@ def test_apply_stores_a_snapshot_and_the_first_history_step(applicant, vacancy, 
     assert application.status == Status.SUBMITTED
     assert application.snapshot["surname_latin"] == "KARIMOV"
     assert application.snapshot["occupations"] == [{"occupation": "7212", "years": 4}]
+    profile.refresh_from_db()
+    assert profile.language == "ky"  # SMS about it will be in Kyrgyz
     profile.surname_latin = "CHANGED"
     profile.save()
     application.refresh_from_db()
