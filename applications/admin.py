@@ -67,22 +67,32 @@ class ApplicationAdmin(SuperuserOnly):
     list_display = ["pk", "vacancy", "status", "submitted_at", "anonymised_at"]
     list_filter = ["status"]
     list_select_related = ["vacancy"]
-    readonly_fields = ["vacancy", "status", "reject_reason", "submitted_at", "anonymised_at",
-                       "profile_as_sent"]
+    readonly_fields = [
+        "vacancy",
+        "status",
+        "reject_reason",
+        "submitted_at",
+        "anonymised_at",
+        "profile_as_sent",
+    ]
     fields = readonly_fields
     inlines = [HistoryInline]
     show_full_result_count = False
 
     @admin.display(description=_("profile as sent"))
     def profile_as_sent(self, obj):
-        return "; ".join(f"{label}: {value}" for label, value in selectors.snapshot_lines(obj.snapshot))
+        return "; ".join(
+            f"{label}: {value}" for label, value in selectors.snapshot_lines(obj.snapshot)
+        )
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
         changelist = getattr(response, "context_data", {}).get("cl")
         if changelist is not None and response.status_code == 200:
             services.log_access(
-                AccessLog.Action.LIST, "admin", [a.pk for a in changelist.result_list],
+                AccessLog.Action.LIST,
+                "admin",
+                [a.pk for a in changelist.result_list],
                 user=request.user,
             )
         return response

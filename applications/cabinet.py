@@ -156,7 +156,9 @@ def move(request, recruiter, pk, action):
 @require_POST
 @recruiter_only
 def bulk_shortlist(request, recruiter):
-    ids = [value for value in request.POST.getlist("selected") if value.isdigit() and len(value) < 12]
+    ids = [
+        value for value in request.POST.getlist("selected") if value.isdigit() and len(value) < 12
+    ]
     applications = list(selectors.for_recruiter(recruiter).filter(pk__in=ids))
     if not applications:
         messages.error(request, _("Tick the applications to shortlist."))
@@ -172,10 +174,29 @@ def bulk_shortlist(request, recruiter):
 
 
 EXPORT_COLUMNS = [
-    "id", "vacancy_id", "vacancy", "country", "status", "submitted_at", "status_changed_at",
-    "reject_reason", "interview_at", "interview_place", "interview_link", "surname_latin",
-    "given_names_latin", "name_cyrillic", "date_of_birth", "citizenship", "region", "district",
-    "education", "occupations", "languages", "driving_categories", "passport_valid_until",
+    "id",
+    "vacancy_id",
+    "vacancy",
+    "country",
+    "status",
+    "submitted_at",
+    "status_changed_at",
+    "reject_reason",
+    "interview_at",
+    "interview_place",
+    "interview_link",
+    "surname_latin",
+    "given_names_latin",
+    "name_cyrillic",
+    "date_of_birth",
+    "citizenship",
+    "region",
+    "district",
+    "education",
+    "occupations",
+    "languages",
+    "driving_categories",
+    "passport_valid_until",
 ]
 
 
@@ -185,7 +206,9 @@ EXPORT_COLUMNS = [
 def export_csv(request, recruiter):
     """The recruiter's own applications as CSV (UTF-8 with BOM, for spreadsheets)."""
     applications = list(selectors.recruiter_list(recruiter).select_related("vacancy"))
-    services.log_access(AccessLog.Action.EXPORT, "cabinet", [a.pk for a in applications], user=request.user)
+    services.log_access(
+        AccessLog.Action.EXPORT, "cabinet", [a.pk for a in applications], user=request.user
+    )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="applications-{stamp}.csv"'
@@ -196,16 +219,27 @@ def export_csv(request, recruiter):
         snap = application.snapshot
         writer.writerow(
             [
-                application.pk, application.vacancy_id, application.vacancy.title,
-                application.vacancy.country_id, application.status,
-                application.submitted_at.isoformat(), application.status_changed_at.isoformat(),
+                application.pk,
+                application.vacancy_id,
+                application.vacancy.title,
+                application.vacancy.country_id,
+                application.status,
+                application.submitted_at.isoformat(),
+                application.status_changed_at.isoformat(),
                 application.reject_reason,
                 application.interview_at.isoformat() if application.interview_at else "",
-                application.interview_place, application.interview_link,
+                application.interview_place,
+                application.interview_link,
                 *(_cell(snap.get(name)) for name in EXPORT_COLUMNS[11:19]),
-                "; ".join(f"{row['occupation']}:{row['years']}" for row in snap.get("occupations", [])),
                 "; ".join(
-                    " ".join(filter(None, [row["language"], row["level"], row["certificate"], row["score"]]))
+                    f"{row['occupation']}:{row['years']}" for row in snap.get("occupations", [])
+                ),
+                "; ".join(
+                    " ".join(
+                        filter(
+                            None, [row["language"], row["level"], row["certificate"], row["score"]]
+                        )
+                    )
                     for row in snap.get("languages", [])
                 ),
                 " ".join(snap.get("driving_categories", [])),

@@ -26,7 +26,13 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class NameStep(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ["surname_latin", "given_names_latin", "name_cyrillic", "date_of_birth", "citizenship"]
+        fields = [
+            "surname_latin",
+            "given_names_latin",
+            "name_cyrillic",
+            "date_of_birth",
+            "citizenship",
+        ]
         widgets = {"date_of_birth": DATE_INPUT}
 
     def clean_date_of_birth(self):
@@ -79,7 +85,9 @@ class OccupationRow(forms.Form):
         queryset=Occupation.objects.filter(level=Occupation.Level.UNIT).order_by("code"),
         required=False,
     )
-    years = forms.IntegerField(label=_("Years of experience"), min_value=0, max_value=60, required=False)
+    years = forms.IntegerField(
+        label=_("Years of experience"), min_value=0, max_value=60, required=False
+    )
 
     def clean(self):
         data = super().clean()
@@ -90,15 +98,25 @@ class OccupationRow(forms.Form):
         return data
 
 
-OccupationRows = formset_factory(OccupationRow, extra=0, max_num=8, absolute_max=8, validate_max=True)
+OccupationRows = formset_factory(
+    OccupationRow, extra=0, max_num=8, absolute_max=8, validate_max=True
+)
 
 
 class LanguageRow(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=[("", "---------"), *Language.choices], required=False)
-    level = forms.ChoiceField(label=_("Level"), choices=[("", "---------"), *LanguageLevel.choices], required=False)
-    certificate = forms.ChoiceField(label=_("Certificate"), choices=Certificate.choices, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", "---------"), *Language.choices], required=False
+    )
+    level = forms.ChoiceField(
+        label=_("Level"), choices=[("", "---------"), *LanguageLevel.choices], required=False
+    )
+    certificate = forms.ChoiceField(
+        label=_("Certificate"), choices=Certificate.choices, required=False
+    )
     score = forms.CharField(
-        label=_("Score or level on the certificate"), max_length=20, required=False,
+        label=_("Score or level on the certificate"),
+        max_length=20,
+        required=False,
         help_text=_("For example 152 (EPS-TOPIK), 5.5 (IELTS), B1."),
     )
 
@@ -157,7 +175,9 @@ class InterviewForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
     interview_place = forms.CharField(label=_("Place"), max_length=300, required=False)
-    interview_link = forms.URLField(label=_("Video link"), max_length=500, required=False, assume_scheme="https")
+    interview_link = forms.URLField(
+        label=_("Video link"), max_length=500, required=False, assume_scheme="https"
+    )
 
     def clean(self):
         data = super().clean()
@@ -170,4 +190,6 @@ class InterviewForm(forms.Form):
 
 
 class RejectForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Reason"), choices=[("", "---------"), *RejectReason.choices])
+    reason = forms.ChoiceField(
+        label=_("Reason"), choices=[("", "---------"), *RejectReason.choices]
+    )

@@ -128,9 +128,14 @@ class ProfileOccupation(models.Model):
         verbose_name = _("occupation")
         verbose_name_plural = _("occupations")
         constraints = [
-            models.UniqueConstraint(fields=["profile", "occupation"], name="profile_occupation_once"),
+            models.UniqueConstraint(
+                fields=["profile", "occupation"], name="profile_occupation_once"
+            ),
             models.CheckConstraint(condition=Q(years__lte=60), name="profile_occupation_years"),
         ]
+
+    def __str__(self):
+        return f"{self.occupation_id}: {self.years}"
 
 
 class ProfileLanguage(models.Model):
@@ -157,6 +162,9 @@ class ProfileLanguage(models.Model):
                 condition=~Q(certificate="") | Q(score=""), name="profile_language_score_needs_cert"
             ),
         ]
+
+    def __str__(self):
+        return f"{self.language} {self.level}"
 
 
 class Recruiter(models.Model):
@@ -248,7 +256,10 @@ class Application(models.Model):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         permissions = [
-            ("view_statistics_application", _("Can see application statistics by agency and destination")),
+            (
+                "view_statistics_application",
+                _("Can see application statistics by agency and destination"),
+            ),
         ]
         indexes = [
             models.Index(fields=["applicant", "-submitted_at"], name="application_mine"),
@@ -306,9 +317,7 @@ class StatusChange(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="history", verbose_name=_("application")
     )
-    from_status = models.CharField(
-        _("from"), max_length=12, choices=Status.choices, blank=True
-    )
+    from_status = models.CharField(_("from"), max_length=12, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=12, choices=Status.choices)
     at = models.DateTimeField(_("time"), default=timezone.now)
     actor_kind = models.CharField(_("by"), max_length=10, choices=Actor.choices)
@@ -355,7 +364,8 @@ class StatusChange(models.Model):
                 condition=_interview_rule("to_"), name="status_change_interview"
             ),
             models.CheckConstraint(
-                condition=~Q(to_status=Status.WITHDRAWN) | Q(actor_kind="applicant")
+                condition=~Q(to_status=Status.WITHDRAWN)
+                | Q(actor_kind="applicant")
                 | Q(actor_kind="system"),
                 name="status_change_only_applicant_withdraws",
             ),
@@ -364,6 +374,9 @@ class StatusChange(models.Model):
                 name="status_change_partner_named",
             ),
         ]
+
+    def __str__(self):
+        return f"{self.from_status or '-'} → {self.to_status} ({self.at:%Y-%m-%d %H:%M})"
 
 
 class AccessLog(models.Model):

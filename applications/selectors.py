@@ -144,9 +144,7 @@ def licence_blocked(vacancies):
         return {}
     in_force = destinations_in_force({v.agency_id for v in agency_vacancies})
     return {
-        v.pk: True
-        for v in agency_vacancies
-        if not in_force.licensed(v.agency_id, v.country_id)
+        v.pk: True for v in agency_vacancies if not in_force.licensed(v.agency_id, v.country_id)
     }
 
 
@@ -173,7 +171,11 @@ def fee_cap(vacancy):
 
 
 def age_on(date_of_birth, day):
-    return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
+    return (
+        day.year
+        - date_of_birth.year
+        - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
+    )
 
 
 _CEFR = re.compile(r"\b([ABC][12])\b", re.IGNORECASE)
@@ -187,7 +189,7 @@ def unmet_requirements(profile, vacancy, today=None):
     today = today or timezone.localdate()
     unmet = []
     age = age_on(profile.date_of_birth, today)
-    if vacancy.age_min and age < vacancy.age_min or vacancy.age_max and age > vacancy.age_max:
+    if (vacancy.age_min and age < vacancy.age_min) or (vacancy.age_max and age > vacancy.age_max):
         unmet.append(
             _("Age: the vacancy asks for %(min)s–%(max)s years; you are %(age)s.")
             % {"min": vacancy.age_min or "", "max": vacancy.age_max or "", "age": age}
@@ -210,19 +212,28 @@ def _language_unmet(profile, vacancy):
     known = {row.language: row for row in profile.languages.all()}
     row = known.get(vacancy.language)
     if row is None:
-        return [_("Language: the vacancy asks for %(language)s; your profile has none.") % {"language": name}]
+        return [
+            _("Language: the vacancy asks for %(language)s; your profile has none.")
+            % {"language": name}
+        ]
     wanted = (vacancy.language_level or "").strip()
     match = _CEFR.search(wanted)
     if match and CEFR_ORDER.index(row.level) < CEFR_ORDER.index(match.group(1).upper()):
         return [
-            _("Language: the vacancy asks for %(language)s at level %(need)s; your level is %(have)s.")
+            _(
+                "Language: the vacancy asks for %(language)s at level %(need)s; "
+                "your level is %(have)s."
+            )
             % {"language": name, "need": match.group(1).upper(), "have": row.level}
         ]
     for certificate in Certificate:
         if certificate.value and certificate.label.lower() in wanted.lower():
             if row.certificate != certificate.value:
                 return [
-                    _("Language: the vacancy asks for %(test)s; your profile shows no %(test)s result.")
+                    _(
+                        "Language: the vacancy asks for %(test)s; "
+                        "your profile shows no %(test)s result."
+                    )
                     % {"test": certificate.label}
                 ]
             break
@@ -264,7 +275,10 @@ def snapshot_lines(snapshot):
         (
             _("Residence"),
             ", ".join(
-                filter(None, [str(REGION_LABELS.get(snapshot.get("region"), "")), snapshot.get("district")])
+                filter(
+                    None,
+                    [str(REGION_LABELS.get(snapshot.get("region"), "")), snapshot.get("district")],
+                )
             ),
         ),
         (_("Education"), str(dict(Education.choices).get(snapshot.get("education"), ""))),
@@ -272,7 +286,11 @@ def snapshot_lines(snapshot):
             _("Occupations"),
             "; ".join(
                 _("%(title)s (ISCO-08 %(code)s): %(years)s years")
-                % {"title": titles.get(row["occupation"], ""), "code": row["occupation"], "years": row["years"]}
+                % {
+                    "title": titles.get(row["occupation"], ""),
+                    "code": row["occupation"],
+                    "years": row["years"],
+                }
                 for row in snapshot.get("occupations", [])
             ),
         ),
@@ -285,7 +303,9 @@ def snapshot_lines(snapshot):
                         [
                             str(languages.get(row["language"], row["language"])),
                             row["level"],
-                            str(certificates.get(row["certificate"], "")) if row["certificate"] else "",
+                            str(certificates.get(row["certificate"], ""))
+                            if row["certificate"]
+                            else "",
                             row.get("score", ""),
                         ],
                     )
@@ -336,4 +356,3 @@ def due_for_anonymisation(cutoff):
         | Q(vacancy__deadline__lt=cutoff)
     )
     return Application.objects.filter(closed, anonymised_at__isnull=True)
-

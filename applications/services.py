@@ -204,8 +204,15 @@ def change_status(
         )
         if application is None or application.anonymised_at:
             raise Refused(_("This application no longer exists."))
-        _check_move(application, to_status, actor_kind, reason, interview_at,
-                    interview_place, interview_link)
+        _check_move(
+            application,
+            to_status,
+            actor_kind,
+            reason,
+            interview_at,
+            interview_place,
+            interview_link,
+        )
         now = timezone.now()
         previous = application.status
         interview = to_status == Status.INTERVIEW
@@ -248,7 +255,9 @@ def _check_move(application, to_status, actor_kind, reason, at, place, link):
     if to_status == Status.REJECTED and reason not in RejectReason.values:
         raise Refused(_("Choose the reason for the rejection from the list."))
     if to_status == Status.INTERVIEW and (at is None or not (place.strip() or link.strip())):
-        raise Refused(_("An interview invitation needs a date and time, and a place or a video link."))
+        raise Refused(
+            _("An interview invitation needs a date and time, and a place or a video link.")
+        )
     if not by_applicant and selectors.licence_blocked([application.vacancy]):
         raise Refused(
             _("The agency's licence is not in force for this destination: it can change nothing.")
@@ -359,7 +368,9 @@ def anonymise(applications):
     dates stay for the statistics. Returns how many."""
     with transaction.atomic():
         ids = list(applications.filter(anonymised_at__isnull=True).values_list("pk", flat=True))
-        StatusChange.objects.filter(application_id__in=ids, actor_kind="applicant").update(actor=None)
+        StatusChange.objects.filter(application_id__in=ids, actor_kind="applicant").update(
+            actor=None
+        )
         return Application.objects.filter(pk__in=ids).update(
             applicant=None, snapshot={}, anonymised_at=timezone.now()
         )

@@ -65,8 +65,12 @@ def profile_step(request, step):
     if current is None and step != "name":
         return redirect("applications:profile_step", step="name")
     post = request.POST if request.method == "POST" else None
-    context = {"step": step, "title": step_titles()[step], "number": STEP_SLUGS.index(step) + 1,
-               "total": len(STEP_SLUGS)}
+    context = {
+        "step": step,
+        "title": step_titles()[step],
+        "number": STEP_SLUGS.index(step) + 1,
+        "total": len(STEP_SLUGS),
+    }
     form, rows = _step_forms(step, current, post)
     if post is not None and (form is None or form.is_valid()) and (rows is None or rows.is_valid()):
         saved = services.save_profile(
@@ -79,7 +83,10 @@ def profile_step(request, step):
         following = STEP_SLUGS.index(step) + 1
         if following < len(STEP_SLUGS) and "next" in request.POST:
             return redirect("applications:profile_step", step=STEP_SLUGS[following])
-        return redirect(request.GET.get("then") == "apply" and _back_to_apply(request) or "applications:profile")
+        return redirect(
+            (request.GET.get("then") == "apply" and _back_to_apply(request))
+            or "applications:profile"
+        )
     context.update(form=form, rows=rows)
     status = 400 if post is not None else 200
     return render(request, "applications/profile_step.html", context, status=status)
@@ -97,16 +104,22 @@ def _step_forms(step, current, post):
     if step == "residence":
         return forms.ResidenceStep(post, instance=current, citizenship=current.citizenship), None
     if step == "education":
-        initial = [{"occupation": row.occupation, "years": row.years} for row in current.occupations.all()]
-        rows = forms.OccupationRows(post, prefix="occupations", initial=initial + [{}])
+        initial = [
+            {"occupation": row.occupation, "years": row.years} for row in current.occupations.all()
+        ]
+        rows = forms.OccupationRows(post, prefix="occupations", initial=[*initial, {}])
         return forms.EducationStep(post, instance=current), rows
     if step == "languages":
         initial = [
-            {"language": row.language, "level": row.level, "certificate": row.certificate,
-             "score": row.score}
+            {
+                "language": row.language,
+                "level": row.level,
+                "certificate": row.certificate,
+                "score": row.score,
+            }
             for row in current.languages.all()
         ]
-        return None, forms.LanguageRows(post, prefix="languages", initial=initial + [{}])
+        return None, forms.LanguageRows(post, prefix="languages", initial=[*initial, {}])
     return forms.MoreStep(post, instance=current), None
 
 
@@ -114,7 +127,11 @@ def _save_rows(step, saved, rows):
     if step == "education":
         services.set_occupations(
             saved,
-            [(row["occupation"], row["years"]) for row in rows.cleaned_data if row.get("occupation")],
+            [
+                (row["occupation"], row["years"])
+                for row in rows.cleaned_data
+                if row.get("occupation")
+            ],
         )
     elif step == "languages":
         services.set_languages(
@@ -138,13 +155,18 @@ def apply(request, pk):
     form = forms.ApplyForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if is_ratelimited(request, group="applications.apply", key="user", rate=APPLY_RATE, increment=True):
+        if is_ratelimited(
+            request, group="applications.apply", key="user", rate=APPLY_RATE, increment=True
+        ):
             form.add_error(None, _("Too many applications in an hour. Please try again later."))
             status = 429
         elif form.is_valid():
             try:
                 services.apply(
-                    request.user, vacancy, consent=form.cleaned_data["consent"], language=get_language()
+                    request.user,
+                    vacancy,
+                    consent=form.cleaned_data["consent"],
+                    language=get_language(),
                 )
             except services.Refused as refusal:
                 form.add_error(None, refusal.messages[0])
@@ -163,9 +185,13 @@ def apply(request, pk):
             "complete": services.is_complete(current),
             "is_public": is_public,
             "already": selectors.has_applied(request.user, vacancy),
-            "unmet": selectors.unmet_requirements(current, vacancy) if services.is_complete(current) else [],
+            "unmet": selectors.unmet_requirements(current, vacancy)
+            if services.is_complete(current)
+            else [],
             "fee_cap": selectors.fee_cap(vacancy),
-            "lines": selectors.snapshot_lines(services.build_snapshot(current)) if services.is_complete(current) else [],
+            "lines": selectors.snapshot_lines(services.build_snapshot(current))
+            if services.is_complete(current)
+            else [],
             "recruiter": vacancy.agency or vacancy.authority or vacancy.employer_name,
             "retention_months": settings.APPLICATION_RETENTION_MONTHS,
         },

@@ -70,7 +70,11 @@ def test_apply_stores_a_snapshot_and_the_first_history_step(applicant, vacancy, 
     application.refresh_from_db()
     assert application.snapshot["surname_latin"] == "KARIMOV"  # as sent
     [change] = application.history.all()
-    assert (change.to_status, change.actor_kind, change.actor) == ("submitted", "applicant", applicant)
+    assert (change.to_status, change.actor_kind, change.actor) == (
+        "submitted",
+        "applicant",
+        applicant,
+    )
     profile.refresh_from_db()
     assert profile.language == "ky"
 
@@ -95,7 +99,9 @@ def test_refusals_change_nothing(case, applicant, vacancy):
         vacancy.deadline = timezone.localdate() - datetime.timedelta(days=1)
         vacancy.save()
     elif case == "suspended":
-        registry.suspend(vacancy.agency.current_licence, actor=OfficerFactory(), reason="Unpaid wages")
+        registry.suspend(
+            vacancy.agency.current_licence, actor=OfficerFactory(), reason="Unpaid wages"
+        )
     elif case == "twice":
         make.application(applicant, vacancy)
     before = Application.objects.count()
@@ -163,8 +169,11 @@ def test_an_interview_needs_a_time_and_a_place_or_link(submitted, details):
 def test_interview_by_video_link_and_cleared_on_the_next_step(submitted):
     application = move(submitted, Status.SHORTLISTED)
     application = services.change_status(
-        application, Status.INTERVIEW, actor_kind=RECRUITER,
-        interview_at=INTERVIEW["interview_at"], interview_link="https://meet.example/abc",
+        application,
+        Status.INTERVIEW,
+        actor_kind=RECRUITER,
+        interview_at=INTERVIEW["interview_at"],
+        interview_link="https://meet.example/abc",
     )
     assert application.interview_link == "https://meet.example/abc"
     application = move(application, Status.OFFERED)
@@ -213,9 +222,13 @@ def test_database_constraints(submitted, fields):
 
 def test_history_constraints(submitted):
     with pytest.raises(IntegrityError), transaction.atomic():
-        StatusChange.objects.create(application=submitted, to_status="withdrawn", actor_kind="recruiter")
+        StatusChange.objects.create(
+            application=submitted, to_status="withdrawn", actor_kind="recruiter"
+        )
     with pytest.raises(IntegrityError), transaction.atomic():
-        StatusChange.objects.create(application=submitted, to_status="shortlisted", actor_kind="partner")
+        StatusChange.objects.create(
+            application=submitted, to_status="shortlisted", actor_kind="partner"
+        )
 
 
 # --- notifications --------------------------------------------------------------------
@@ -241,11 +254,19 @@ def test_every_change_is_sent_by_sms_and_email_in_the_applicants_language(
     assert "Tashkent, Labour Migration Centre" in outbox[1].text
     assert len(mail.outbox) == 2 and mail.outbox[0].to == ["aziz@example.org"]
     logged = caplog.text
-    for secret in ("KARIMOV", "Welder in Ulsan", user.phone.number, "aziz@example.org", "Labour Migration"):
+    for secret in (
+        "KARIMOV",
+        "Welder in Ulsan",
+        user.phone.number,
+        "aziz@example.org",
+        "Labour Migration",
+    ):
         assert secret not in logged
 
 
-def test_nothing_is_sent_before_commit_or_without_a_phone(vacancy, outbox, django_capture_on_commit_callbacks):
+def test_nothing_is_sent_before_commit_or_without_a_phone(
+    vacancy, outbox, django_capture_on_commit_callbacks
+):
     user = make.applicant(phone=False)
     application = make.application(user, vacancy)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:

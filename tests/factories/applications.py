@@ -21,9 +21,7 @@ def applicant(username=None, *, phone=True, email="", **profile_fields):
     number = next(_numbers)
     user = User.objects.create_user(username or f"applicant{number}", email=email, password="x")
     if phone:
-        Phone.objects.create(
-            user=user, number=f"+99890{number:07d}", verified_at=timezone.now()
-        )
+        Phone.objects.create(user=user, number=f"+99890{number:07d}", verified_at=timezone.now())
     if profile_fields.pop("profile", True) is not None:
         make_profile(user, **profile_fields)
     return user
