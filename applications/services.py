@@ -49,6 +49,8 @@ def save_profile(user, fields, *, language):
     profile = Profile.objects.filter(user=user).first() or Profile(user=user)
     for name, value in fields.items():
         setattr(profile, name, value)
+    if profile.region and not profile.region.startswith(profile.citizenship):
+        profile.region = ""  # a new citizenship: the region is asked again
     profile.language = language
     profile.full_clean(exclude=["user"])
     profile.save()

@@ -152,7 +152,7 @@ def apply(request, pk):
         Vacancy.objects.select_related("country", "agency", "authority"), pk=pk
     )
     current = selectors.profile_of(request.user)
-    form = forms.ApplyForm(request.POST or None)
+    form = forms.ApplyForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if is_ratelimited(
