@@ -83,9 +83,7 @@ class Profile(models.Model):
     education = models.CharField(
         _("education"), max_length=20, choices=Education.choices, blank=True
     )
-    driving_categories = models.JSONField(
-        _("driving licence categories"), default=list, blank=True
-    )
+    driving_categories = models.JSONField(_("driving licence categories"), default=list, blank=True)
     passport_valid_until = models.DateField(
         _("passport valid until"),
         null=True,

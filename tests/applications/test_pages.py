@@ -25,8 +25,12 @@ def signed_in(client, applicant):
 
 
 def test_pages_need_a_sign_in(client, vacancy):
-    for page in [url("applications:profile"), url("applications:mine"),
-                 url("applications:apply", vacancy.pk), url("applications:my_data")]:
+    for page in [
+        url("applications:profile"),
+        url("applications:mine"),
+        url("applications:apply", vacancy.pk),
+        url("applications:my_data"),
+    ]:
         response = client.get(page)
         assert response.status_code == 302 and "login" in response["Location"]
 
@@ -37,35 +41,67 @@ def test_the_profile_is_filled_in_steps_each_saved(client, occupation):
     assert client.get(url("applications:profile_step", "residence")).status_code == 302
     response = client.post(
         url("applications:profile_step", "name", lang="ky"),
-        {"surname_latin": "usenbaev", "given_names_latin": "Ömür", "name_cyrillic": "",
-         "date_of_birth": "1990-05-01", "citizenship": "KG", "next": "1"},
+        {
+            "surname_latin": "usenbaev",
+            "given_names_latin": "Ömür",
+            "name_cyrillic": "",
+            "date_of_birth": "1990-05-01",
+            "citizenship": "KG",
+            "next": "1",
+        },
     )
     assert response.status_code == 400  # Ö is not passport Latin
     response = client.post(
         url("applications:profile_step", "name", lang="ky"),
-        {"surname_latin": "usenbaev", "given_names_latin": "Omurbek", "name_cyrillic": "Усенбаев Омурбек",
-         "date_of_birth": "1990-05-01", "citizenship": "KG", "next": "1"},
+        {
+            "surname_latin": "usenbaev",
+            "given_names_latin": "Omurbek",
+            "name_cyrillic": "Усенбаев Омурбек",
+            "date_of_birth": "1990-05-01",
+            "citizenship": "KG",
+            "next": "1",
+        },
     )
     assert response.status_code == 302 and response["Location"].endswith("/profile/residence/")
     profile = Profile.objects.get(user=user)
     assert (profile.surname_latin, profile.language) == ("USENBAEV", "ky")
     # A region of the other country is refused.
-    response = client.post(url("applications:profile_step", "residence"), {"region": "UZ-SA", "district": "x", "next": "1"})
+    response = client.post(
+        url("applications:profile_step", "residence"),
+        {"region": "UZ-SA", "district": "x", "next": "1"},
+    )
     assert response.status_code == 400
-    client.post(url("applications:profile_step", "residence"), {"region": "KG-C", "district": "Sokuluk", "next": "1"})
-    rows = {"occupations-TOTAL_FORMS": "2", "occupations-INITIAL_FORMS": "0",
-            "occupations-0-occupation": "7212", "occupations-0-years": "5",
-            "occupations-1-occupation": "", "occupations-1-years": "", "education": "vocational"}
+    client.post(
+        url("applications:profile_step", "residence"),
+        {"region": "KG-C", "district": "Sokuluk", "next": "1"},
+    )
+    rows = {
+        "occupations-TOTAL_FORMS": "2",
+        "occupations-INITIAL_FORMS": "0",
+        "occupations-0-occupation": "7212",
+        "occupations-0-years": "5",
+        "occupations-1-occupation": "",
+        "occupations-1-years": "",
+        "education": "vocational",
+    }
     response = client.post(url("applications:profile_step", "education"), {**rows, "add_row": "1"})
     assert response.status_code == 302 and response["Location"].endswith("/profile/education/")
     page = client.get(url("applications:profile_step", "education")).content.decode()
     assert 'name="occupations-1-occupation"' in page  # a new empty row
-    languages = {"languages-TOTAL_FORMS": "1", "languages-INITIAL_FORMS": "0",
-                 "languages-0-language": "ko", "languages-0-level": "A2",
-                 "languages-0-certificate": "eps_topik", "languages-0-score": "152", "next": "1"}
+    languages = {
+        "languages-TOTAL_FORMS": "1",
+        "languages-INITIAL_FORMS": "0",
+        "languages-0-language": "ko",
+        "languages-0-level": "A2",
+        "languages-0-certificate": "eps_topik",
+        "languages-0-score": "152",
+        "next": "1",
+    }
     client.post(url("applications:profile_step", "languages"), languages)
-    client.post(url("applications:profile_step", "more"),
-                {"driving_categories": ["B", "C"], "passport_valid_until": "2031-01-01", "about": "Welder"})
+    client.post(
+        url("applications:profile_step", "more"),
+        {"driving_categories": ["B", "C"], "passport_valid_until": "2031-01-01", "about": "Welder"},
+    )
     profile.refresh_from_db()
     assert profile.region == "KG-C"
     assert [(o.occupation_id, o.years) for o in profile.occupations.all()] == [("7212", 5)]
@@ -78,12 +114,21 @@ def test_the_profile_is_filled_in_steps_each_saved(client, occupation):
 @pytest.mark.parametrize("step", ["name", "residence", "education", "languages", "more"])
 def test_bad_step_input_changes_nothing(signed_in, applicant, step):
     before = Profile.objects.filter(user=applicant).values().get()
-    response = signed_in.post(url("applications:profile_step", step), {
-        "date_of_birth": "3000-01-01", "region": "XX", "citizenship": "ZZ", "surname_latin": "\x00",
-        "occupations-TOTAL_FORMS": "99", "occupations-INITIAL_FORMS": "0",
-        "languages-TOTAL_FORMS": "1", "languages-INITIAL_FORMS": "0", "languages-0-score": "9",
-        "passport_valid_until": "1800-01-01",
-    })
+    response = signed_in.post(
+        url("applications:profile_step", step),
+        {
+            "date_of_birth": "3000-01-01",
+            "region": "XX",
+            "citizenship": "ZZ",
+            "surname_latin": "\x00",
+            "occupations-TOTAL_FORMS": "99",
+            "occupations-INITIAL_FORMS": "0",
+            "languages-TOTAL_FORMS": "1",
+            "languages-INITIAL_FORMS": "0",
+            "languages-0-score": "9",
+            "passport_valid_until": "1800-01-01",
+        },
+    )
     assert response.status_code == 400
     after = Profile.objects.filter(user=applicant).values().get()
     assert {k: v for k, v in after.items() if k != "updated_at"} == {
@@ -118,12 +163,17 @@ def test_apply_and_see_it_in_my_applications_in_kyrgyz(signed_in, applicant, vac
     assert Application.objects.filter(applicant=applicant).count() == 1
 
 
-@pytest.mark.parametrize("lang,message", [
-    ("en", "Tick the box to agree"),
-    ("ru", "Отметьте согласие"),
-    ("uz", "rozilik belgisini qoʻying"),
-])
-def test_apply_without_consent_is_refused_in_the_readers_language(signed_in, vacancy, lang, message):
+@pytest.mark.parametrize(
+    "lang,message",
+    [
+        ("en", "Tick the box to agree"),
+        ("ru", "Отметьте согласие"),
+        ("uz", "rozilik belgisini qoʻying"),
+    ],
+)
+def test_apply_without_consent_is_refused_in_the_readers_language(
+    signed_in, vacancy, lang, message
+):
     response = signed_in.post(url("applications:apply", vacancy.pk, lang=lang), {})
     assert response.status_code == 400 and message in response.content.decode()
     assert not Application.objects.exists()
@@ -143,7 +193,8 @@ def test_applying_is_rate_limited(signed_in, vacancy, agency):
 
     vacancies = [VacancyFactory(channel="agency", agency=agency, authority=None) for _ in range(11)]
     statuses = [
-        signed_in.post(url("applications:apply", v.pk), {"consent": "on"}).status_code for v in vacancies
+        signed_in.post(url("applications:apply", v.pk), {"consent": "on"}).status_code
+        for v in vacancies
     ]
     assert statuses[:10] == [302] * 10 and statuses[10] == 429
     assert Application.objects.count() == 10
@@ -177,13 +228,17 @@ def test_applicants_of_a_suspended_agency_see_a_warning(client, submitted):
     from agencies import services as registry
     from tests.factories.users import OfficerFactory
 
-    registry.suspend(submitted.vacancy.agency.current_licence, actor=OfficerFactory(), reason="Inspection")
+    registry.suspend(
+        submitted.vacancy.agency.current_licence, actor=OfficerFactory(), reason="Inspection"
+    )
     client.force_login(submitted.applicant)
     page = client.get(url("applications:mine")).content.decode()
     assert "licence is not in force for this country now" in page
 
 
-def test_my_applications_queries_are_bounded(client, applicant, agency, django_assert_max_num_queries):
+def test_my_applications_queries_are_bounded(
+    client, applicant, agency, django_assert_max_num_queries
+):
     from tests.factories.vacancies import VacancyFactory
 
     for _ in range(15):
@@ -198,7 +253,9 @@ def test_interview_shown_to_the_applicant(client, submitted):
 
     services.change_status(submitted, "shortlisted", actor_kind="recruiter")
     services.change_status(
-        submitted, "interview", actor_kind="recruiter",
+        submitted,
+        "interview",
+        actor_kind="recruiter",
         interview_at=datetime.datetime(2030, 1, 15, 10, 0, tzinfo=datetime.UTC),
         interview_link="https://meet.example/x",
     )
