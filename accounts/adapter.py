@@ -14,12 +14,17 @@ from accounts.forms import PhoneField
 from accounts.models import Phone
 from accounts.phones import normalise_phone
 from accounts.sms import send_sms
+from partners.addresses import client_address
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def phone_form_field(self, **kwargs):
         kwargs.pop("label", None)  # ours says "mobile"
         return PhoneField(**kwargs)
+
+    def get_client_ip(self, request):
+        # The project's one rule for the client's address behind our proxies.
+        return client_address(request)
 
     def get_login_stages(self):
         # Staff accounts have no phone: our stage lets them through (accounts/stages.py).

@@ -1,6 +1,9 @@
-"""Forms the applicant fills: the phone field allauth uses everywhere, and the
-consent added to allauth's sign-up form (``ACCOUNT_SIGNUP_FORM_CLASS``)."""
+"""Forms the applicant fills: the phone field allauth uses everywhere, allauth's
+login and sign-up forms as the portal words them (``ACCOUNT_FORMS``), with the
+consent at sign-up, and the language preference."""
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
 from django.urls import reverse
@@ -31,21 +34,33 @@ class PhoneField(forms.CharField):
         return parse_phone(value) if value else value
 
 
-def consent_label():
+CONSENT = _(
+    "I agree that the portal keeps my phone number, my account and what I put in "
+    "my profile, and shows my profile only to the recruiters of the agencies and "
+    "authorities whose vacancies I apply to."
+)
+
+
+def privacy_link():
     return format_html(
-        '{} <a href="{}">{}</a>',
-        _(
-            "I agree that the portal keeps my phone number, my account and what I "
-            "put in my profile, and shows my profile only to the recruiters of the "
-            "agencies and authorities whose vacancies I apply to."
-        ),
-        reverse("accounts:privacy"),
-        _("How the portal uses your data"),
+        '<a href="{}">{}</a>', reverse("accounts:privacy"), _("How the portal uses your data")
     )
 
 
-class SignupDetailsForm(forms.Form):
-    """Added to allauth's sign-up form: the consent, recorded with its date."""
+class LoginForm(AllauthLoginForm):
+    """allauth's login form, named for the people who use it: applicants type
+    their phone number, staff their user name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        login = self.fields["login"]
+        login.label = _("Phone number or user name")
+        login.widget.attrs.update({"placeholder": "", "autocomplete": "username"})
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up form (phone, optional e-mail, password) and, last, the
+    consent, recorded with its date by `accounts.services.record_signup`."""
 
     consent = forms.BooleanField(
         required=True,
@@ -54,9 +69,12 @@ class SignupDetailsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["consent"].label = consent_label()
+        self.fields["consent"] = self.fields.pop("consent")  # after the password
+        self.fields["consent"].label = CONSENT
+        self.fields["consent"].help_text = privacy_link()
 
-    def signup(self, request, user):
+    def custom_signup(self, request, user):
+        super().custom_signup(request, user)
         services.record_signup(user, language=getattr(request, "LANGUAGE_CODE", None))
 
 

@@ -1,5 +1,6 @@
 """The account page and the privacy page. Views only read and call services."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -9,7 +10,8 @@ from django.views.decorators.http import require_POST
 from accounts import selectors, services
 from accounts.forms import PreferenceForm
 from accounts.phones import display_phone
-from accounts.sections import account_sections
+from accounts.privacy import PRIVACY_VERSION
+from accounts.sections import account_sections, privacy_sections
 
 
 @login_required
@@ -43,4 +45,14 @@ def language(request):
 
 
 def privacy(request):
-    return render(request, "accounts/privacy.html")
+    return render(
+        request,
+        "accounts/privacy.html",
+        {
+            "sections": privacy_sections(),
+            "signin_log_days": settings.SIGNIN_LOG_DAYS,
+            "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "version": PRIVACY_VERSION,
+        },
+    )

@@ -111,7 +111,7 @@ def admin_user(db, django_user_model):
     from tests.factories.users import give_second_factor
 
     user = django_user_model.objects.create_superuser("admin", "admin@example.com", "password")
-    give_second_factor(user)
+    user.totp_secret = give_second_factor(user)  # codes: tests.factories.users.totp_code
     return user
 
 
