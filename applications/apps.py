@@ -18,3 +18,9 @@ class ApplicationsConfig(AppConfig):
         "applications.view_statuschange",
         "applications.view_accesslog",
     )
+
+    def ready(self):
+        from accounts.sections import register_privacy_section, register_section
+
+        register_section("applications/account_section.html", order=20)
+        register_privacy_section("applications/privacy_section.html", order=20)

@@ -91,9 +91,6 @@ class Profile(models.Model):
         help_text=_("Only the date. Never give your passport number here."),
     )
     about = models.TextField(_("about you"), max_length=600, blank=True)
-    # The language the applicant last used the portal in: SMS and e-mails about
-    # their applications are written in it.
-    language = models.CharField(_("language"), max_length=3, default="uz")
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

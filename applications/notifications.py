@@ -1,8 +1,8 @@
 """The one way an applicant hears of a status change: an SMS to their verified
 phone (`accounts.sms.send_sms`) and an e-mail when they gave one, written in the
-language they use the portal in. Called by `applications.tasks.send_status_notice`
-after the change is committed. The text is never logged: it names the applicant's
-job search.
+language they chose for messages (`accounts.selectors.language_of`). Called by
+`applications.tasks.send_status_notice` after the change is committed. The text
+is never logged: it names the applicant's job search.
 """
 
 from django.conf import settings
@@ -12,6 +12,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.phones import phone_of
+from accounts.selectors import language_of
 from accounts.sms import send_sms
 from applications.choices import Status
 from applications.models import StatusChange
@@ -39,17 +40,14 @@ def notify_status_change(change_id):
     """Send one change to its applicant by SMS, and by e-mail when they gave one.
     An anonymised application or a deleted account gets nothing."""
     change = (
-        StatusChange.objects.select_related(
-            "application__vacancy", "application__applicant__applicant_profile"
-        )
+        StatusChange.objects.select_related("application__vacancy", "application__applicant")
         .filter(pk=change_id)
         .first()
     )
     if change is None or change.application.applicant is None:
         return
     user = change.application.applicant
-    profile = getattr(user, "applicant_profile", None)
-    language = profile.language if profile else settings.LANGUAGE_CODE
+    language = language_of(user, default=settings.LANGUAGE_CODE)
     with translation.override(language):
         text = status_text(change)
         subject = _("Your application: %(status)s") % {"status": change.get_to_status_display()}

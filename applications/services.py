@@ -43,15 +43,14 @@ class Refused(ValidationError):
 
 
 @transaction.atomic
-def save_profile(user, fields, *, language):
+def save_profile(user, fields):
     """Create or update the user's profile with some of its fields (one step of the
-    form); remembers the language the applicant uses for their notifications."""
+    form)."""
     profile = Profile.objects.filter(user=user).first() or Profile(user=user)
     for name, value in fields.items():
         setattr(profile, name, value)
     if profile.region and not profile.region.startswith(profile.citizenship):
         profile.region = ""  # a new citizenship: the region is asked again
-    profile.language = language
     profile.full_clean(exclude=["user"])
     profile.save()
     return profile
@@ -134,7 +133,7 @@ def is_complete(profile):
 # --- applying -----------------------------------------------------------------------------
 
 
-def apply(user, vacancy, *, consent, language):
+def apply(user, vacancy, *, consent):
     """Send the user's profile to a vacancy's recruiter. Refused (`Refused`, a
     translated message, nothing saved) without consent, without a complete
     profile, for a vacancy that is not public (`Vacancy.objects.public`, the one
@@ -152,8 +151,6 @@ def apply(user, vacancy, *, consent, language):
     now = timezone.now()
     try:
         with transaction.atomic():
-            if profile.language != language:
-                Profile.objects.filter(pk=profile.pk).update(language=language)
             application = Application.objects.create(
                 applicant=user,
                 vacancy=vacancy,

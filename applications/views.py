@@ -12,7 +12,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -73,9 +72,7 @@ def profile_step(request, step):
     }
     form, rows = _step_forms(step, current, post)
     if post is not None and (form is None or form.is_valid()) and (rows is None or rows.is_valid()):
-        saved = services.save_profile(
-            request.user, form.cleaned_data if form is not None else {}, language=get_language()
-        )
+        saved = services.save_profile(request.user, form.cleaned_data if form is not None else {})
         _save_rows(step, saved, rows)
         if "add_row" in request.POST:
             return redirect("applications:profile_step", step=step)
@@ -166,7 +163,6 @@ def apply(request, pk):
                     request.user,
                     vacancy,
                     consent=form.cleaned_data["consent"],
-                    language=get_language(),
                 )
             except services.Refused as refusal:
                 form.add_error(None, refusal.messages[0])

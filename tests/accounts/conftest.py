@@ -15,7 +15,9 @@ def last_code():
     return match.group(1)
 
 
-def sign_up(client, phone, *, lang="ky", password=PASSWORD, consent=True, address="198.51.100.10", **extra):
+def sign_up(
+    client, phone, *, lang="ky", password=PASSWORD, consent=True, address="198.51.100.10", **extra
+):
     data = {"phone": phone, "password1": password, "password2": password, **extra}
     if consent:
         data["consent"] = "on"

@@ -25,7 +25,12 @@ def applicant():
 
 @pytest.mark.parametrize(
     ("lang", "typed"),
-    [("uz", "90 123 45 67"), ("uz", "+998 90 123-45-67"), ("ru", "+998901234567"), ("kaa", "901234567")],
+    [
+        ("uz", "90 123 45 67"),
+        ("uz", "+998 90 123-45-67"),
+        ("ru", "+998901234567"),
+        ("kaa", "901234567"),
+    ],
 )
 def test_log_in_with_the_phone_as_people_type_it(client, applicant, lang, typed):
     response = log_in(client, typed, lang=lang)
@@ -52,7 +57,9 @@ def test_five_wrong_passwords_pause_the_account_however_the_number_is_typed(clie
 
 
 def test_log_in_by_a_code_sent_by_sms(client, applicant):
-    response = client.post("/uz/account/login/code/", {"phone": "90 123 45 67"}, REMOTE_ADDR=ADDRESS)
+    response = client.post(
+        "/uz/account/login/code/", {"phone": "90 123 45 67"}, REMOTE_ADDR=ADDRESS
+    )
     assert response.status_code == 302
     assert outbox[-1].number == "+998901234567"
     response = client.post(response["Location"], {"code": last_code()})
@@ -66,7 +73,9 @@ def test_code_requests_are_limited_per_number(client, applicant):
         client.post("/uz/account/login/code/", {"phone": "90 123 45 67"}, REMOTE_ADDR=ADDRESS)
     assert len(outbox) == 3
     client.cookies.clear()
-    response = client.post("/uz/account/login/code/", {"phone": "+998901234567"}, REMOTE_ADDR="203.0.113.5")
+    response = client.post(
+        "/uz/account/login/code/", {"phone": "+998901234567"}, REMOTE_ADDR="203.0.113.5"
+    )
     assert response.status_code == 200
     assert "Juda koʻp" in response.content.decode()
     assert len(outbox) == 3
@@ -80,7 +89,9 @@ def test_code_requests_are_limited_per_address(client, db):
     sent = len(outbox)
     assert sent == 10
     client.cookies.clear()
-    response = client.post("/uz/account/login/code/", {"phone": "+998901234567"}, REMOTE_ADDR=ADDRESS)
+    response = client.post(
+        "/uz/account/login/code/", {"phone": "+998901234567"}, REMOTE_ADDR=ADDRESS
+    )
     assert response.status_code == 200
     assert "Juda koʻp" in response.content.decode()
     assert len(outbox) == sent

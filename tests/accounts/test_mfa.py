@@ -21,7 +21,9 @@ PASSWORD = "staff password 2026"
 
 
 def log_in(client, username, password=PASSWORD, next_url="/en/admin/"):
-    return client.post(f"/en/account/login/?next={next_url}", {"login": username, "password": password})
+    return client.post(
+        f"/en/account/login/?next={next_url}", {"login": username, "password": password}
+    )
 
 
 def test_apps_register_what_is_personal_data():

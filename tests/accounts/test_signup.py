@@ -10,7 +10,7 @@ from accounts.models import Consent, Phone, Preference
 from accounts.phones import phone_of
 from accounts.privacy import PRIVACY_VERSION
 from accounts.sms import outbox
-from tests.accounts.conftest import PASSWORD, last_code, sign_up
+from tests.accounts.conftest import last_code, sign_up
 from tests.factories.users import ApplicantFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,9 @@ def test_the_texted_code_is_in_the_language_of_the_page(client, db):
 def test_a_wrong_code_is_refused_and_changes_nothing(client, signed_up):
     response = client.post(VERIFY, {"code": "WRONG-CODE"})
     assert response.status_code == 200
-    assert "Код туура эмес" in response.content.decode() or "туура эмес" in response.content.decode()
+    assert (
+        "Код туура эмес" in response.content.decode() or "туура эмес" in response.content.decode()
+    )
     assert not Phone.objects.get().verified
     assert "_auth_user_id" not in client.session
 
@@ -86,7 +88,9 @@ def test_an_expired_code_is_refused(client, signed_up, monkeypatch):
         ("en", "12345", "This is not a mobile phone number we can send a code to"),
     ],
 )
-def test_a_malformed_phone_gets_a_clear_message_and_creates_nothing(client, db, lang, typed, message):
+def test_a_malformed_phone_gets_a_clear_message_and_creates_nothing(
+    client, db, lang, typed, message
+):
     response = sign_up(client, typed, lang=lang)
     assert response.status_code == 200
     assert message in response.content.decode()

@@ -73,7 +73,9 @@ def test_the_test_backend_keeps_an_outbox():
     assert [(sms.number, sms.text) for sms in outbox] == [(NUMBER, TEXT)]
 
 
-@pytest.mark.parametrize("number", ["0555123456", "+99655512345", "996555123456", "", "+996 555 123 456"])
+@pytest.mark.parametrize(
+    "number", ["0555123456", "+99655512345", "996555123456", "", "+996 555 123 456"]
+)
 def test_only_e164_numbers_are_sent(number):
     with pytest.raises(ValueError):
         send_sms(number, TEXT)

@@ -59,4 +59,4 @@ def give_totp(user):
 
 
 def application(user, vacancy, **kwargs):
-    return services.apply(user, vacancy, consent=True, language=kwargs.get("language", "uz"))
+    return services.apply(user, vacancy, consent=True)
