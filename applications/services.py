@@ -89,14 +89,7 @@ def build_snapshot(profile):
     """The profile as sent with an application: plain JSON, codes not labels, so it
     reads in every language (`selectors.snapshot_lines`)."""
     return {
-        "surname_latin": profile.surname_latin,
-        "given_names_latin": profile.given_names_latin,
-        "name_cyrillic": profile.name_cyrillic,
-        "date_of_birth": profile.date_of_birth.isoformat(),
-        "citizenship": profile.citizenship,
-        "region": profile.region,
-        "district": profile.district,
-        "education": profile.education,
+        **build_snapshot_fields(profile),
         "occupations": [
             {"occupation": row.occupation_id, "years": row.years}
             for row in profile.occupations.all()
@@ -110,6 +103,23 @@ def build_snapshot(profile):
             }
             for row in profile.languages.all()
         ],
+    }
+
+
+def build_snapshot_fields(profile):
+    """The snapshot of the profile's own fields, without its occupations and
+    languages (which need the saved profile)."""
+    return {
+        "surname_latin": profile.surname_latin,
+        "given_names_latin": profile.given_names_latin,
+        "name_cyrillic": profile.name_cyrillic,
+        "date_of_birth": profile.date_of_birth.isoformat(),
+        "citizenship": profile.citizenship,
+        "region": profile.region,
+        "district": profile.district,
+        "education": profile.education,
+        "occupations": [],
+        "languages": [],
         "driving_categories": list(profile.driving_categories),
         "passport_valid_until": (
             profile.passport_valid_until.isoformat() if profile.passport_valid_until else None
