@@ -10,7 +10,6 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,8 +21,18 @@ from accounts.mfa import second_factor_required
 from applications import forms, selectors, services
 from applications.choices import Status
 from applications.models import AccessLog, StatusChange
+from vacancies.pagination import CappedPaginator
 
 PAGE_SIZE = 50
+
+
+class CabinetPaginator(CappedPaginator):
+    """Counts up to a thousand: a busy agency's list is narrowed by vacancy and
+    status (and the CSV export has everything), not paged through to the end."""
+
+    limit = 1000
+
+
 # The cabinet's one-click moves; an interview and a rejection have their forms.
 SIMPLE_MOVES = {
     "shortlist": Status.SHORTLISTED,
@@ -57,7 +66,9 @@ def application_list(request, recruiter):
     status = request.GET.get("status", "")
     vacancy = int(vacancy) if vacancy.isdigit() and len(vacancy) < 12 else None
     status = status if status in Status.values else None
-    page = Paginator(selectors.recruiter_list(recruiter, vacancy=vacancy, status=status), PAGE_SIZE)
+    page = CabinetPaginator(
+        selectors.recruiter_list(recruiter, vacancy=vacancy, status=status), PAGE_SIZE
+    )
     page = page.get_page(request.GET.get("page"))
     rows = list(page.object_list)
     services.log_access(AccessLog.Action.LIST, "cabinet", [a.pk for a in rows], user=request.user)
@@ -205,7 +216,11 @@ EXPORT_COLUMNS = [
 @recruiter_only
 def export_csv(request, recruiter):
     """The recruiter's own applications as CSV (UTF-8 with BOM, for spreadsheets)."""
-    applications = list(selectors.recruiter_list(recruiter).select_related("vacancy"))
+    applications = list(
+        selectors.for_recruiter(recruiter)
+        .select_related("vacancy")
+        .order_by("-submitted_at", "-pk")
+    )
     services.log_access(
         AccessLog.Action.EXPORT, "cabinet", [a.pk for a in applications], user=request.user
     )

@@ -9,7 +9,7 @@ database constraints here.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -258,8 +258,16 @@ class Application(models.Model):
                 _("Can see application statistics by agency and destination"),
             ),
         ]
+        # "My applications"; the cabinet's newest first (all, by status, by vacancy).
         indexes = [
             models.Index(fields=["applicant", "-submitted_at"], name="application_mine"),
+            models.Index(F("submitted_at").desc(), F("id").desc(), name="application_newest"),
+            models.Index(
+                F("status"),
+                F("submitted_at").desc(),
+                F("id").desc(),
+                name="application_status_newest",
+            ),
             models.Index(
                 fields=["vacancy", "status", "-submitted_at"], name="application_by_vacancy"
             ),

@@ -7,10 +7,13 @@ recruiter or partner those to their own organisation's vacancies
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.fields.json import KT
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agencies.models import Agency, LicensingAuthority
 from agencies.selectors import destinations_in_force
 from applications.choices import (
     REGION_LABELS,
@@ -21,7 +24,7 @@ from applications.choices import (
     LanguageLevel,
 )
 from applications.models import Application, Profile, Recruiter, StatusChange
-from vacancies.models import Occupation, Vacancy
+from vacancies.models import Country, Occupation, Vacancy
 from vacancies.selectors import entitled_recruiters, fee_caps
 
 CEFR_ORDER = [level.value for level in LanguageLevel]
@@ -41,13 +44,39 @@ def profile_of(user):
     )
 
 
+def _translated(*names):
+    languages = settings.MODELTRANSLATION_LANGUAGES
+    return [f"{name}_{lang}" for name in names for lang in languages] + list(names)
+
+
+def vacancy_cards():
+    """Vacancies with only what a list of applications shows of them (title,
+    country, recruiter), their countries without guides: a vacancy's description
+    and a country's guide are kilobytes in five languages each."""
+    return Vacancy.objects.only(
+        "channel",
+        "employer_name",
+        "country_id",
+        "agency_id",
+        "authority_id",
+        *_translated("title"),
+    ).prefetch_related(
+        Prefetch("country", queryset=Country.objects.names()),
+        Prefetch("agency", queryset=Agency.objects.only("legal_name")),
+        Prefetch("authority", queryset=LicensingAuthority.objects.only(*_translated("name"))),
+    )
+
+
 def my_applications(user):
     """The applicant's own applications, newest first, with their vacancy and
-    history: four queries however many there are."""
+    history, without the profile as sent: a handful of queries however many."""
     return (
         Application.objects.filter(applicant=user)
-        .select_related("vacancy__country", "vacancy__agency", "vacancy__authority")
-        .prefetch_related(Prefetch("history", queryset=StatusChange.objects.order_by("at", "pk")))
+        .defer("snapshot")
+        .prefetch_related(
+            Prefetch("vacancy", queryset=vacancy_cards()),
+            Prefetch("history", queryset=StatusChange.objects.order_by("at", "pk")),
+        )
     )
 
 
@@ -103,8 +132,16 @@ def for_partner(partner):
 
 
 def recruiter_list(recruiter, *, vacancy=None, status=None):
-    """The cabinet's list: the recruiter's applications with their vacancy, filtered."""
-    applications = for_recruiter(recruiter).select_related("vacancy__country")
+    """The cabinet's list: the recruiter's applications with the applicant's name
+    (read out of the snapshot by the database) and their vacancy, filtered."""
+    applications = (
+        for_recruiter(recruiter)
+        .defer("snapshot")
+        .annotate(
+            surname=KT("snapshot__surname_latin"), given_names=KT("snapshot__given_names_latin")
+        )
+        .prefetch_related(Prefetch("vacancy", queryset=vacancy_cards()))
+    )
     if vacancy:
         applications = applications.filter(vacancy_id=vacancy)
     if status:
@@ -113,10 +150,16 @@ def recruiter_list(recruiter, *, vacancy=None, status=None):
 
 
 def recruiter_vacancies(recruiter):
-    """The recruiter's vacancies that have applications, for the list's filter."""
+    """The recruiter's vacancies that have applications, for the list's filter:
+    each asked through the (vacancy, status, date) index, not by reading every
+    application."""
+    vacancies = organisation_vacancies(
+        agencies=[recruiter.agency_id] if recruiter.agency_id else (),
+        authorities=[recruiter.authority_id] if recruiter.authority_id else (),
+    )
     return (
-        Vacancy.objects.filter(pk__in=for_recruiter(recruiter).values("vacancy_id"))
-        .only("pk", "title", "title_en")
+        vacancies.filter(Exists(Application.objects.filter(vacancy=OuterRef("pk"))))
+        .only(*_translated("title"))
         .order_by("-pk")
     )
 
