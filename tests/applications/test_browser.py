@@ -68,7 +68,7 @@ def test_sign_up_apply_shortlist_invite(live_server, phone, axe, settings):
     # The applicant signs up in Kyrgyz.
     page = phone()
     page.goto(f"{live_server.url}/ky/account/signup/")
-    page.get_by_label("Мобилдик телефон номери").fill("0555 123 456")
+    page.locator("#id_phone").fill("0555 123 456")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.locator("#id_consent").check()
