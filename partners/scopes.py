@@ -11,4 +11,6 @@ SCOPES = {
     "vacancies:write": _("Publish and update own vacancies"),
     "bans:check": _("Check applicants against entry-ban lists"),
     "feeds:push": _("Push documents to own feeds"),
+    "applications:read": _("Read the applications to own vacancies"),
+    "applications:write": _("Change the status of applications to own vacancies"),
 }

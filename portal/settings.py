@@ -436,3 +436,11 @@ SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")
 SMS_GATEWAY_TOKEN = env.str("SMS_GATEWAY_TOKEN", default="")
 SMS_SENDER = env.str("SMS_SENDER", default="SafeWork")
 SMS_GATEWAY_TIMEOUT = env.float("SMS_GATEWAY_TIMEOUT", default=10)
+
+# --- Applications (issue 13): profiles, applications, the recruiter cabinet ---------
+INSTALLED_APPS += ["applications"]
+# Applications are anonymised this many months after their vacancy closed
+# (`applications.tasks.anonymise_applications`, daily).
+APPLICATION_RETENTION_MONTHS = env.int("APPLICATION_RETENTION_MONTHS", default=12)
+# The portal's public address, for links in SMS and e-mails (none when empty).
+SITE_URL = env.str("SITE_URL", default="")

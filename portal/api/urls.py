@@ -4,6 +4,7 @@ from django.urls import path
 from rest_framework import routers
 
 from agencies.api import AgencyViewSet, LicenceViewSet
+from applications.api import ApplicationViewSet
 from blacklist.api import ban_check
 from feeds.api import FeedPushView, FeedSchemaView
 from partners.views import WhoAmIView
@@ -20,6 +21,7 @@ router.register("vacancies", VacancyViewSet, basename="vacancy")
 router.register("countries", CountryViewSet, basename="country")
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("licences", LicenceViewSet, basename="licence")
+router.register("applications", ApplicationViewSet, basename="application")
 
 urlpatterns = [
     path("partner/", WhoAmIView.as_view(), name="partner-whoami"),
