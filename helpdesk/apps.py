@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from helpdesk.staff import GROUPS
+
+
+class HelpdeskConfig(AppConfig):
+    name = "helpdesk"
+    verbose_name = _("Help desk")
+    staff_groups = GROUPS  # synced after migrate by portal.staff_groups
