@@ -50,8 +50,10 @@ class OrganisationRecordForm(forms.ModelForm):
             *(f"{name}_{code}" for name in TRANSLATED for code in LANGUAGE_CODES),
         ]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and isinstance(data.get("country"), str):
+            data = {**data, "country": data["country"].strip().upper()}
+        super().__init__(data, *args, **kwargs)
         self.fields["name_en"].required = True
         self.fields["contacts_status"].required = False
         self.fields["source"].required = False

@@ -11,4 +11,6 @@ SCOPES = {
     "vacancies:write": _("Publish and update own vacancies"),
     "bans:check": _("Check applicants against entry-ban lists"),
     "feeds:push": _("Push documents to own feeds"),
+    "cases:read": _("Read the help requests routed to own organisation"),
+    "cases:write": _("Update the status of help requests routed to own organisation"),
 }

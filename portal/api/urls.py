@@ -6,6 +6,7 @@ from rest_framework import routers
 from agencies.api import AgencyViewSet, LicenceViewSet
 from blacklist.api import ban_check
 from feeds.api import FeedPushView, FeedSchemaView
+from helpdesk.api import CaseViewSet
 from partners.views import WhoAmIView
 from portal.api.views import ApiRootView
 from vacancies.api.views import CountryViewSet, VacancyViewSet
@@ -20,6 +21,7 @@ router.register("vacancies", VacancyViewSet, basename="vacancy")
 router.register("countries", CountryViewSet, basename="country")
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("licences", LicenceViewSet, basename="licence")
+router.register("cases", CaseViewSet, basename="case")
 
 urlpatterns = [
     path("partner/", WhoAmIView.as_view(), name="partner-whoami"),

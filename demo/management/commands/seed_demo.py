@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import agencies, bans, feeds, hotlines, vacancies
+from demo import agencies, bans, directory, feeds, helpdesk, hotlines, vacancies
 
 # In this order: vacancies go to the demo agencies, and the partner feeds' documents
 # name the countries and rates seeded before them.
@@ -11,6 +11,8 @@ SECTIONS = [
     ("vacancies", vacancies),
     ("blacklist", bans),
     ("feeds", feeds),
+    ("directory", directory),
+    ("helpdesk", helpdesk),
 ]
 
 
