@@ -2,6 +2,7 @@
 group."""
 
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from directory.models import Organisation, Service
@@ -26,3 +27,4 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     list_filter = ["kind", "contacts_status", "country", "is_active"]
     search_fields = ["name", "city", "phone"]
     inlines = [ServiceInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

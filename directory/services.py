@@ -32,6 +32,7 @@ class OrganisationRecordForm(forms.ModelForm):
     its id in the partner's system."""
 
     external_id = forms.CharField(max_length=100)
+    website = forms.URLField(required=False, assume_scheme="https")
     services = ListField(required=False)
     languages = ListField(required=False)
 

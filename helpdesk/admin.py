@@ -9,11 +9,22 @@ from helpdesk.staff import is_helpdesk_staff
 
 
 class HelpdeskOnly:
+    """Members of the *Help desk* group only, whatever a superuser may elsewhere."""
+
     def has_module_permission(self, request):
         return is_helpdesk_staff(request.user)
 
     def has_view_permission(self, request, obj=None):
         return is_helpdesk_staff(request.user) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return is_helpdesk_staff(request.user) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return is_helpdesk_staff(request.user) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_helpdesk_staff(request.user) and super().has_delete_permission(request, obj)
 
 
 class RouteInline(admin.TabularInline):
@@ -24,7 +35,6 @@ class RouteInline(admin.TabularInline):
 @admin.register(Responder)
 class ResponderAdmin(HelpdeskOnly, admin.ModelAdmin):
     list_display = ["name", "organisation", "partner", "is_active"]
-    autocomplete_fields = []
     inlines = [RouteInline]
 
 

@@ -8,3 +8,5 @@ class HelpdeskConfig(AppConfig):
     name = "helpdesk"
     verbose_name = _("Help desk")
     staff_groups = GROUPS  # synced after migrate by portal.staff_groups
+    # Who holds these sees help requests: a second factor is required (accounts.mfa).
+    personal_data_permissions = ("helpdesk.view_case",)
