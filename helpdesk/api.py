@@ -5,7 +5,6 @@ written to the access log with the responder."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
-from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -19,7 +18,7 @@ from partners.models import PartnerAPIKey
 
 class CaseSerializer(serializers.ModelSerializer):
     number = serializers.CharField(read_only=True)
-    country = CountryField()
+    country = serializers.CharField(source="country.code", help_text="ISO 3166 code.")
     urgent = serializers.BooleanField(source="is_urgent", read_only=True)
 
     class Meta:
