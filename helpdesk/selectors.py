@@ -1,6 +1,7 @@
 """Reads of cases that pages, the API and tasks build on: who may see which case
 is decided here."""
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,6 +12,9 @@ from django.utils import timezone
 from directory.needs import URGENT_NEEDS
 from helpdesk.models import Case, CaseEvent, Route
 from helpdesk.staff import is_helpdesk_staff
+
+# What `helpdesk.models.new_token` makes: URL-safe base64.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 def route_for(country, category):
@@ -52,7 +56,7 @@ def triage(now=None):
 
 def case_for_link(token):
     """The case a private link opens; None for a wrong link or an anonymised case."""
-    if not token or len(token) > 64:
+    if not TOKEN.fullmatch(token or ""):
         return None
     return Case.objects.filter(token=token, anonymised_at__isnull=True).first()
 
