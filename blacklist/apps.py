@@ -8,3 +8,6 @@ class BlacklistConfig(AppConfig):
     name = "blacklist"
     verbose_name = _("Entry-ban lists")
     staff_groups = GROUPS  # synced after migrate by portal.staff_groups
+    # People on the lists, and what auditors searched for: a second factor is
+    # required to read them (accounts.mfa).
+    personal_data_permissions = ("blacklist.view_banrecord", "blacklist.view_recordaccesslog")

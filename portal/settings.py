@@ -382,3 +382,73 @@ EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = 10
+
+# --- Accounts (issue 13): applicants sign in with a phone, staff with a second factor ---
+# django-allauth (accounts/ holds the adapter, forms and pages). Applicants sign up
+# with a mobile number and a password, the number confirmed by an SMS code; e-mail
+# is optional. Staff sign in with their user name; the admin's login is allauth's
+# (accounts/urls.py), so a second factor is asked there (accounts/mfa.py).
+INSTALLED_APPS += ["accounts", "allauth", "allauth.account", "allauth.mfa"]
+MIDDLEWARE += [
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
+    "accounts.middleware.SmsUnavailableMiddleware",
+]
+# allauth's backend in place of Django's ModelBackend, which it extends (user
+# names as before, plus phone numbers): one password hash per try, not two.
+# After axes, which refuses a locked pair first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# Axes counts an account by its phone in E.164, however it was typed.
+AXES_USERNAME_CALLABLE = "accounts.signin.axes_username"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:account"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"phone", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["phone*", "email", "password1*", "password2*"]
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "login": "accounts.forms.LoginForm"}
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_USER_DISPLAY = "accounts.phones.user_display"
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_PHONE_VERIFICATION_ENABLED = True
+ACCOUNT_PHONE_VERIFICATION_MAX_ATTEMPTS = 3
+ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 15 * 60
+ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# Six digits: typed on any phone's keypad, and offered by phones' SMS autofill.
+ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+ACCOUNT_LOGIN_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 5 * 60
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# allauth's limits ("amount/period/per", counted in the cache): sign-ups per
+# address; codes per phone number ("key") and per address; logins per address.
+# Wrong passwords are counted by axes alone (AXES_*), so one rule answers them.
+ACCOUNT_RATE_LIMITS = {
+    "signup": "5/h/ip",
+    "login": "30/m/ip",
+    "login_failed": None,
+    "request_login_code": "10/h/ip,3/h/key",
+    "verify_phone": "1/m/key,3/h/key,10/h/ip",
+    "change_phone": "3/h/user",
+    "reset_password": "5/h/ip,3/h/key",
+    "reauthenticate": "10/m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Safe work abroad"
+MFA_RECOVERY_CODE_COUNT = 10
+# Texts: accounts.sms.send_sms through SMS_BACKEND (a dotted path). Development
+# prints them; production posts them to an HTTP gateway (accounts/sms/gateway.py).
+SMS_BACKEND = env.str(
+    "SMS_BACKEND",
+    default="accounts.sms.console.SmsBackend" if DEBUG else "accounts.sms.gateway.SmsBackend",
+)
+SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")
+SMS_GATEWAY_TOKEN = env.str("SMS_GATEWAY_TOKEN", default="")
+SMS_SENDER = env.str("SMS_SENDER", default="SafeWork")
+SMS_GATEWAY_TIMEOUT = env.float("SMS_GATEWAY_TIMEOUT", default=10)

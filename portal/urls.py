@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
+from accounts.urls import allauth_urlpatterns
 from portal import views
 from portal.api.views import ApiDocsView
 
@@ -24,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("", include("blacklist.urls")),
     path("", include("directory.urls")),
     path("", include("helpdesk.urls")),
+    path("", include("accounts.urls")),
+    *allauth_urlpatterns,
     # Partners and feeds were admin pages of the portal app: staff bookmarks still work.
     re_path(
         r"^admin/portal/(?P<path>(?:partner|partnerapikey|feed|feedrun|rejectedrecord)/.*)$",

@@ -58,6 +58,8 @@ def pytest_configure(config):
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.SECURE_HSTS_SECONDS = 0
+    # Texts are kept in accounts.sms.outbox, as Django keeps mail in mail.outbox.
+    settings.SMS_BACKEND = "accounts.sms.locmem.SmsBackend"
     # Tasks run in-process so tests see their results; the tests that prove the
     # real worker and beat (tests/portal/test_celery.py) switch this off.
     from portal.celery import app
@@ -91,6 +93,26 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_sms_outbox():
+    from accounts.sms import outbox
+
+    outbox.clear()
+    yield
+    outbox.clear()
+
+
+@pytest.fixture
+def admin_user(db, django_user_model):
+    """pytest-django's superuser, with the second factor every superuser needs
+    (accounts.mfa): ``admin_client`` opens the admin as a real superuser would."""
+    from tests.factories.users import give_second_factor
+
+    user = django_user_model.objects.create_superuser("admin", "admin@example.com", "password")
+    user.totp_secret = give_second_factor(user)  # codes: tests.factories.users.totp_code
+    return user
 
 
 @pytest.fixture

@@ -11,10 +11,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_officer_suspends_a_licence_and_the_public_page_shows_it(live_server, page, make_licence):
     licence = make_licence(number="KG-PEA-0777")
-    page.goto(f"{live_server.url}/en/admin/login/")
-    page.fill("#id_username", "officer")
+    page.goto(f"{live_server.url}/en/admin/login/")  # sends staff to the portal's sign-in
+    page.fill("#id_login", "officer")
     page.fill("#id_password", "officer-pass-123")
-    page.click("input[type=submit]")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/en/admin/")
     page.goto(f"{live_server.url}/en/admin/agencies/licence/")
     page.check(f'input[name="_selected_action"][value="{licence.pk}"]')
     page.select_option('select[name="action"]', "suspend")

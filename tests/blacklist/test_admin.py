@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 
 from blacklist.models import RecordAccessLog
 from blacklist.staff import AUDITOR_GROUP
-from tests.factories.users import StaffUserFactory
+from tests.factories.users import StaffUserFactory, give_second_factor
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/en/admin/blacklist/banrecord/"
@@ -21,6 +21,7 @@ def staff(username, *, superuser=False, auditor=False, with_permission=False):
     )
     if with_permission:
         user.user_permissions.add(Permission.objects.get(codename="view_banrecord"))
+    give_second_factor(user)  # staff who may see personal data have one (accounts.mfa)
     return user
 
 

@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from tests.factories.users import totp_code
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 HEADINGS = {
@@ -76,9 +78,12 @@ def test_public_pages_work_under_their_policy(live_server, watched_page):
 def test_admin_language_tabs_work_under_the_policy(live_server, watched_page, admin_user):
     page = watched_page
     page.goto(f"{live_server.url}/en/admin/login/?next=/en/admin/portal/hotline/add/")
-    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Phone number or user name").fill("admin")
     page.get_by_label("Password").fill("password")
-    page.get_by_role("button", name="Log in").click()
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/account/2fa/authenticate/")  # a superuser's second factor
+    page.get_by_label("Code").fill(totp_code(admin_user.totp_secret))
+    page.locator("main button[type=submit]").click()
     page.wait_for_url("**/admin/portal/hotline/add/")
     tabs = page.locator(".ui-tabs-nav").first
     tabs.wait_for(timeout=10_000)

@@ -32,7 +32,10 @@ def production_env():
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="portal.example.org",
+        SMS_GATEWAY_URL="https://sms.example.org/v1/messages",
+        SMS_GATEWAY_TOKEN=secrets.token_urlsafe(16),
     )
+    env.pop("SMS_BACKEND", None)
     return env
 
 
@@ -48,6 +51,14 @@ def test_check_deploy_warns_without_a_real_secret_key():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode != 0
     assert "security.W009" in result.stderr + result.stdout
+
+
+def test_check_deploy_warns_without_an_sms_gateway():
+    env = production_env()
+    del env["SMS_GATEWAY_URL"]
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "accounts.W001" in result.stderr + result.stdout
 
 
 @pytest.mark.django_db
