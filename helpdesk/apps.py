@@ -10,3 +10,8 @@ class HelpdeskConfig(AppConfig):
     staff_groups = GROUPS  # synced after migrate by portal.staff_groups
     # Who holds these sees help requests: a second factor is required (accounts.mfa).
     personal_data_permissions = ("helpdesk.view_case",)
+
+    def ready(self):
+        from accounts.sections import register_section
+
+        register_section("helpdesk/account_section.html", order=40)

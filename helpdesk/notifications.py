@@ -2,9 +2,10 @@
 them. The message names only the case number, its new status and the private
 link, in the language the person chose: never what they wrote.
 
-Sent by e-mail (Django's mail, ``EMAIL_*`` settings) when the person gave an
-address. SMS to the phone number comes with ``accounts.sms.send_sms`` (branch
-``accounts``), called from here alone."""
+Sent by SMS (`accounts.sms.send_sms`) to the phone number when the person is to be
+reached by phone or WhatsApp, and by e-mail (Django's mail, ``EMAIL_*`` settings)
+when they gave an address. A failure is logged with the case id only: never the
+number, the address or the text."""
 
 import logging
 
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.sms import SmsError, send_sms
 from helpdesk.models import Case
 
 logger = logging.getLogger(__name__)
@@ -38,14 +40,22 @@ def status_message(case):
 
 
 def send_status_notice(case_id):
-    """Tell the person of their case's current status, by every way they gave."""
+    """Tell the person of their case's current status, by every way they gave;
+    answers how many messages went out."""
     case = Case.objects.filter(pk=case_id, anonymised_at__isnull=True).first()
-    if case is None or not case.email:
+    if case is None:
         return 0
     subject, body = status_message(case)
-    try:
-        return send_mail(subject, body, None, [case.email])
-    except OSError:
-        # The address stays out of the log: the case id says which notice failed.
-        logger.warning("Status notice for case id %s could not be sent by e-mail", case.pk)
-        return 0
+    sent = 0
+    if case.channel in (Case.Channel.PHONE, Case.Channel.WHATSAPP) and case.contact:
+        try:
+            send_sms(case.contact, body)
+            sent += 1
+        except (SmsError, ValueError):
+            logger.warning("Status notice for case id %s could not be sent by SMS", case.pk)
+    if case.email:
+        try:
+            sent += send_mail(subject, body, None, [case.email])
+        except OSError:
+            logger.warning("Status notice for case id %s could not be sent by e-mail", case.pk)
+    return sent

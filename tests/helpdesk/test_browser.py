@@ -9,7 +9,7 @@ from helpdesk.staff import HELPDESK_GROUP
 from portal.models import Hotline
 from tests.factories.directory import OrganisationFactory
 from tests.factories.helpdesk import ResponderFactory, RouteFactory
-from tests.factories.users import StaffUserFactory
+from tests.factories.users import StaffUserFactory, give_second_factor, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +29,8 @@ def test_a_person_asks_for_help_and_follows_the_case(live_server, page, browser,
         contacts_status="demo",
     )
     RouteFactory(country="RU", responder=ResponderFactory(name="Legal aid desk (demo)"))
-    StaffUserFactory(username="desk", password="desk-pass-12345", groups=[HELPDESK_GROUP])
+    officer = StaffUserFactory(username="desk", password="desk-pass-12345", groups=[HELPDESK_GROUP])
+    secret = give_second_factor(officer)
 
     page.goto(f"{live_server.url}/kaa/")
     page.click("text=Maǵan járdem kerek")
@@ -54,12 +55,14 @@ def test_a_person_asks_for_help_and_follows_the_case(live_server, page, browser,
     assert axe(page) == [], "accessibility violations on the case page"
     private_link = page.url
 
-    officer = browser.new_context(viewport={"width": 360, "height": 740})
-    desk = officer.new_page()
-    desk.goto(f"{live_server.url}/kaa/admin/login/?next=/kaa/helpdesk/")
-    desk.fill("#id_username", "desk")
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    desk = context.new_page()
+    desk.goto(f"{live_server.url}/kaa/helpdesk/")  # sends staff to the portal's sign-in
+    desk.fill("#id_login", "desk")
     desk.fill("#id_password", "desk-pass-12345")
-    desk.click("input[type=submit]")
+    desk.click("main button[type=submit]")
+    desk.fill("#id_code", totp_code(secret))  # the second factor
+    desk.click("main button[type=submit]")
     desk.wait_for_url("**/kaa/helpdesk/")
     assert axe(desk) == [], "accessibility violations on the triage list"
     desk.click(f"text={case.number}")
@@ -67,7 +70,7 @@ def test_a_person_asks_for_help_and_follows_the_case(live_server, page, browser,
     assert axe(desk) == [], "accessibility violations on the staff case page"
     desk.click("text=Múrájattı jiberiw")
     assert "Legal aid desk (demo)" in desk.inner_text(".facts")
-    officer.close()
+    context.close()
 
     page.goto(private_link.split("?")[0])
     assert "Járdem kórsetiwshi shólkemge tapsırıldı" in page.inner_text(".case-status")

@@ -10,6 +10,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
 from django.test import Client
 
+from accounts.sms import outbox
 from helpdesk import services, tasks
 from helpdesk.models import Case
 from tests.factories.helpdesk import ResponderFactory, RouteFactory
@@ -58,6 +59,27 @@ def test_a_status_change_is_mailed_in_the_persons_language(
     assert f"https://portal.example/ru/help/case/{case.token}/" in body
     assert "Передано в организацию" in body
     assert SECRET_TEXT not in body and "Kazan" not in body
+
+
+def test_a_status_change_is_texted_to_the_phone(
+    client, officer, django_capture_on_commit_callbacks
+):
+    client.post("/en/help/request/", form_data(channel="whatsapp", language="kaa"))
+    case = Case.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.change_status(case, Case.Status.WAITING, actor=officer)
+    assert [sms.number for sms in outbox] == ["+998901234567"]
+    text = outbox[0].text
+    assert case.number in text and f"/kaa/help/case/{case.token}/" in text
+    assert "Juwabıńız kútilmekte" in text
+    assert SECRET_TEXT not in text and "Kazan" not in text
+
+
+def test_a_telegram_contact_gets_no_text(client, officer, django_capture_on_commit_callbacks):
+    client.post("/en/help/request/", form_data(channel="telegram", contact="@demo_user_77"))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.change_status(Case.objects.get(), Case.Status.WAITING, actor=officer)
+    assert outbox == []
 
 
 def test_a_dead_mail_server_breaks_nothing(

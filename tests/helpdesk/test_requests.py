@@ -74,6 +74,7 @@ def test_a_signed_in_persons_case_is_theirs(client):
     case = Case.objects.get()
     assert case.user == person
     assert case.number in client.get("/en/help/my-cases/").text
+    assert case.number in client.get("/en/account/").text
     client.logout()
     assert case.number not in client.get("/en/help/my-cases/").text
 

@@ -8,7 +8,7 @@ from django.test import Client
 from helpdesk.models import Case, CaseAccessLog
 from helpdesk.staff import HELPDESK_GROUP
 from tests.factories.helpdesk import CaseFactory, ResponderFactory, RouteFactory
-from tests.factories.users import StaffUserFactory
+from tests.factories.users import StaffUserFactory, give_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,18 @@ def test_nobody_else_sees_cases(client, user_kwargs):
 def test_anonymous_staff_pages_lead_to_the_sign_in(client):
     response = client.get("/en/helpdesk/")
     assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    assert response["Location"].startswith("/en/account/login/?next=")
+
+
+def test_the_help_desk_needs_a_second_factor(client):
+    """Help-desk staff see personal data: without a second factor they are sent to
+    set one up (accounts.mfa), and open no case."""
+    case = CaseFactory()
+    client.force_login(StaffUserFactory(username="new-desk", groups=[HELPDESK_GROUP]))
+    response = client.get(f"/en/helpdesk/cases/{case.pk}/")
+    assert response.status_code == 302
+    assert "/account/2fa/totp/activate/" in response["Location"]
+    assert not CaseAccessLog.objects.exists()
 
 
 def test_opening_a_case_is_logged(officer_client, officer):
@@ -122,5 +133,8 @@ def test_the_routing_table_is_edited_by_the_group_only(officer):
     client.force_login(officer)
     assert client.get("/en/admin/helpdesk/route/").status_code == 200
     other = Client()
-    other.force_login(StaffUserFactory(username="root", is_superuser=True))
+    other_user = StaffUserFactory(username="root", is_superuser=True)
+    other.force_login(other_user)
+    assert other.get("/en/admin/helpdesk/route/").status_code in (302, 403)
+    give_second_factor(other_user)
     assert other.get("/en/admin/helpdesk/route/").status_code == 403
