@@ -28,6 +28,13 @@ FEEDS = [
         "json",
         "vacancies.json",
     ),
+    (
+        "Migrant support authority (demo partner)",
+        "Directory of help",
+        "directory",
+        "json",
+        "directory.json",
+    ),
 ]
 
 

@@ -25,6 +25,7 @@ REQUIRED = {
     "bans": ("external_id", "surname", "given_name", "date_of_birth", "basis"),
     "licences": ("licence_number", "status"),
     "rates": ("currency", "per_usd", "date"),
+    "directory": ("external_id", "name_en", "kind", "country"),
 }
 
 

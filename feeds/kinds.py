@@ -19,6 +19,7 @@ from agencies import services as agency_services
 from agencies.channels import normalise_licence_number
 from agencies.models import Licence, LicenceStatus
 from blacklist import importing
+from directory import services as directory_services
 from feeds import documents
 from feeds.models import RECORDED_LANGUAGE, languages, recording
 from vacancies import services as vacancy_services
@@ -383,4 +384,60 @@ def _stored_rate(data):
         return None
 
 
-KINDS = {"vacancies": Vacancies(), "bans": Bans(), "licences": Licences(), "rates": Rates()}
+class Directory:
+    """Organisations of the directory of help from an authority's own list (its
+    offices abroad, hotlines, partner organisations). Each record is checked by
+    `directory.services.OrganisationRecordForm` and saved by
+    `directory.services.save_feed_record`, keyed by the partner's ``external_id``
+    within the feed; a full snapshot hides what it no longer names."""
+
+    def apply(self, feed, run, rows, first_line):
+        applied = Applied(ids=_ids(rows, "external_id"))
+        seen = set()
+        for line, row in enumerate(rows, first_line):
+            if not isinstance(row, dict):
+                applied.errors.append((line, "-", NOT_AN_OBJECT))
+                continue
+            form = directory_services.OrganisationRecordForm(
+                {k: "" if v is None else v for k, v in row.items()}
+            )
+            if not form.is_valid():
+                applied.errors.extend(_form_errors(line, form))
+                continue
+            key = form.cleaned_data["external_id"]
+            if key in seen:
+                applied.errors.append(
+                    (
+                        line,
+                        "external_id",
+                        gettext_lazy("This external id appears more than once in the document."),
+                    )
+                )
+                continue
+            seen.add(key)
+            try:
+                outcome = directory_services.save_feed_record(feed.pk, form, str(feed))
+            except ValidationError as error:
+                applied.errors.extend(_django_errors(line, error))
+                continue
+            setattr(applied, outcome, getattr(applied, outcome) + 1)
+        return applied
+
+    def active_ids(self, feed):
+        return set(
+            directory_services.feed_organisations(feed.pk)
+            .filter(is_active=True)
+            .values_list("external_id", flat=True)
+        )
+
+    def withdraw(self, feed, run, ids):
+        return directory_services.withdraw_feed_organisations(feed.pk, ids)
+
+
+KINDS = {
+    "vacancies": Vacancies(),
+    "bans": Bans(),
+    "licences": Licences(),
+    "rates": Rates(),
+    "directory": Directory(),
+}

@@ -73,6 +73,7 @@ class Feed(models.Model):
         BANS = "bans", _("ban records")
         LICENCES = "licences", _("licence statuses")
         RATES = "rates", _("exchange rates")
+        DIRECTORY = "directory", _("directory of help")
 
     class Format(models.TextChoices):
         JSON = "json", "JSON"

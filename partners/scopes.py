@@ -13,4 +13,6 @@ SCOPES = {
     "feeds:push": _("Push documents to own feeds"),
     "applications:read": _("Read the applications to own vacancies"),
     "applications:write": _("Change the status of applications to own vacancies"),
+    "cases:read": _("Read the help requests routed to own organisation"),
+    "cases:write": _("Update the status of help requests routed to own organisation"),
 }

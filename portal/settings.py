@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "vacancies",
     "blacklist",
     "feeds",
+    "directory",
+    "helpdesk",
     "demo",
 ]
 
@@ -365,6 +367,21 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False  # its log lines would carry the user agent
 AXES_ENABLE_ADMIN = False
 SIGNIN_LOG_DAYS = 90
+
+# --- Help desk (issue 14) -----------------------------------------------------------
+# A new case nobody picked up within this many hours is flagged on the triage list;
+# closed cases are anonymised this many days after closing (helpdesk.tasks, daily);
+# the address the private links in status notices start with.
+HELPDESK_PICKUP_HOURS = env.int("HELPDESK_PICKUP_HOURS", default=24)
+HELPDESK_ANONYMISE_AFTER_DAYS = env.int("HELPDESK_ANONYMISE_AFTER_DAYS", default=180)
+HELPDESK_SITE_URL = env.str("HELPDESK_SITE_URL", default="http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="help@localhost")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = 10
 
 # --- Accounts (issue 13): applicants sign in with a phone, staff with a second factor ---
 # django-allauth (accounts/ holds the adapter, forms and pages). Applicants sign up

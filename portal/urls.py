@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("", include("vacancies.urls")),
     path("", include("agencies.urls")),
     path("", include("blacklist.urls")),
+    path("", include("directory.urls")),
+    path("", include("helpdesk.urls")),
     path("", include("accounts.urls")),
     *allauth_urlpatterns,
     path("", include("applications.urls")),

@@ -7,6 +7,7 @@ from agencies.api import AgencyViewSet, LicenceViewSet
 from applications.api import ApplicationViewSet
 from blacklist.api import ban_check
 from feeds.api import FeedPushView, FeedSchemaView
+from helpdesk.api import CaseViewSet
 from partners.views import WhoAmIView
 from portal.api.views import ApiRootView
 from vacancies.api.views import CountryViewSet, VacancyViewSet
@@ -22,6 +23,7 @@ router.register("countries", CountryViewSet, basename="country")
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("licences", LicenceViewSet, basename="licence")
 router.register("applications", ApplicationViewSet, basename="application")
+router.register("cases", CaseViewSet, basename="case")
 
 urlpatterns = [
     path("partner/", WhoAmIView.as_view(), name="partner-whoami"),

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.test import RequestFactory
 
 from demo import feeds as demo_feeds
+from directory.models import Organisation
 from feeds.models import Feed, FeedRun
 from feeds.views import sample
 from vacancies.models import ExchangeRate, Vacancy
@@ -13,13 +14,17 @@ from vacancies.models import ExchangeRate, Vacancy
 @pytest.mark.django_db
 def test_demo_feeds_sync_once_and_reseeding_changes_nothing():
     demo_feeds.seed()
-    assert Feed.objects.count() == 2
+    assert Feed.objects.count() == 3
     assert set(FeedRun.objects.values_list("outcome", flat=True)) == {"success"}
     assert Vacancy.objects.filter(source="feed").count() == 3
     assert ExchangeRate.objects.filter(currency="KRW").exists()
+    assert (
+        Organisation.objects.filter(source_feed_id__isnull=False, contacts_status="demo").count()
+        == 2
+    )
     assert all(feed.periodic_task_id for feed in Feed.objects.all())
     demo_feeds.seed()
-    assert FeedRun.objects.count() == 2
+    assert FeedRun.objects.count() == 3
 
 
 def test_sample_documents_are_served_and_nothing_else():

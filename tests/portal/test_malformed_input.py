@@ -24,6 +24,7 @@ from agencies import forms as agency_forms
 from blacklist import forms as blacklist_forms
 from tests.factories.agencies import LicenceFactory
 from tests.factories.feeds import FeedFactory
+from tests.factories.helpdesk import CaseFactory
 from tests.factories.partners import PartnerAPIKeyFactory
 from tests.factories.vacancies import CountryFactory, VacancyFactory, rates
 from vacancies import filters as vacancy_filters
@@ -119,6 +120,7 @@ def filled(db, settings, monkeypatch):
         "format": ["json", "api", "xml"],
         "path": ["feed/", "feedrun/1/change/"],
         "key": key.raw_key,
+        "token": [CaseFactory().token, "x", "%00"],
     }
 
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import agencies, applications, bans, feeds, hotlines, vacancies
+from demo import agencies, applications, bans, directory, feeds, helpdesk, hotlines, vacancies
 
 # In this order: vacancies go to the demo agencies, and the partner feeds' documents
 # name the countries and rates seeded before them.
@@ -12,6 +12,8 @@ SECTIONS = [
     ("blacklist", bans),
     ("feeds", feeds),
     ("applications", applications),
+    ("directory", directory),
+    ("helpdesk", helpdesk),
 ]
 
 
