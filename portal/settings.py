@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "vacancies",
     "blacklist",
     "feeds",
+    "guidance",
     "demo",
 ]
 

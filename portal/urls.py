@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("vacancies.urls")),
     path("", include("agencies.urls")),
     path("", include("blacklist.urls")),
+    path("", include("guidance.urls")),
     # Partners and feeds were admin pages of the portal app: staff bookmarks still work.
     re_path(
         r"^admin/portal/(?P<path>(?:partner|partnerapikey|feed|feedrun|rejectedrecord)/.*)$",
