@@ -53,6 +53,7 @@ def load_content(stage_model=None, topic_model=None, country_model=None):
             group=entry["group"],
             home_country=entry["home_country"],
             order=entry["order"],
+            help_need=entry.get("help_need", ""),
             sources="\n".join(entry["sources"]),
             reviewed_on=reviewed_on,
             needs_checking=entry["needs_checking"],

@@ -79,6 +79,15 @@ class Topic(models.Model):
         _("text"),
         help_text=_("Paragraphs separated by a blank line; lines starting with '- ' are a list."),
     )
+    help_need = models.CharField(
+        _("need in the directory of help"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "The need (e.g. unpaid_wages) whose help organisations the page lists, "
+            "when the directory of help is installed."
+        ),
+    )
     countries = models.ManyToManyField(
         "vacancies.Country",
         blank=True,
