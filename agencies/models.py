@@ -21,7 +21,8 @@ from spelling import search_key
 
 class LicensingAuthority(models.Model):
     """The state body that licenses PEAs in one country (e.g. Uzbekistan's Migration
-    Agency, Kyrgyzstan's Center for Employment of Citizens Abroad)."""
+    Agency, Kyrgyzstan's Ministry of Labour, Social Security and Migration, whose
+    Center for Employment of Citizens Abroad monitors the agencies)."""
 
     country = CountryField(_("country"), unique=True)
     name = models.CharField(_("name"), max_length=300)

@@ -38,13 +38,15 @@ UZ_COUNTS = {"active": 16, "surrendered": 59, "revoked": 12}
 UZ_DESTINATIONS = ["RU", "KZ", "TR", "KR", "GB", "DE", "HR", "SK", "RS", "QA", "PL", "LT"]
 
 AUTHORITIES = {
+    # Kyrgyz agencies are licensed by the Ministry; its Center for Employment of
+    # Citizens Abroad monitors them (ICMPD 2024, section 2.1).
     "KG": {
         "name": {
-            "en": "Center for Employment of Citizens Abroad",
-            "ru": "Центр занятости граждан за рубежом",
-            "ky": "Жарандарды чет өлкөдө жумушка орноштуруу борбору",
-            "uz": "Fuqarolarni xorijda ishga joylashtirish markazi",
-            "kaa": "Puqaralardı shet elde jumısqa ornalastırıw orayı",
+            "en": "Ministry of Labour, Social Security and Migration",
+            "ru": "Министерство труда, социального обеспечения и миграции",
+            "ky": "Эмгек, социалдык камсыздоо жана миграция министрлиги",
+            "uz": "Mehnat, ijtimoiy taʼminot va migratsiya vazirligi",
+            "kaa": "Miynet, social támiynat hám migraciya ministrligi",
         },
         "website": "https://employment-abroad.example",
         "phone": "+996 312 000 000",
@@ -66,7 +68,11 @@ AUTHORITIES = {
         "max_service_fee_currency": "UZS",
         "minimums": [
             (Decimal("50000"), "USD", datetime.date(2018, 10, 16)),
-            (Decimal("200000"), "USD", datetime.date(2024, 10, 17)),
+            # The sources give no date for the rise from 50,000 to about 200,000 USD:
+            # the ICMPD study (October 2024, section 2.1) reports it as recent. The
+            # model needs a date, so the demo uses the study's reference date;
+            # a deployment enters the date of the act that raised it.
+            (Decimal("200000"), "USD", datetime.date(2024, 10, 1)),
         ],
     },
 }

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "feeds",
     "directory",
     "helpdesk",
+    "guidance",
     "demo",
 ]
 

@@ -16,13 +16,20 @@ from django.db import DEFAULT_DB_ALIAS
 
 
 def declared_groups():
-    """``{group: {app label: {model: actions}}}`` of every installed app."""
+    """``{group: {app label: {model: actions}}}`` of every installed app.
+
+    Several apps may grant one group rights on their own models (content editors
+    edit the guides of `vacancies` and the topics of `guidance`); one app's
+    models granted twice to a group is a mistake."""
     groups = {}
     for app_config in global_apps.get_app_configs():
         for name, grants in getattr(app_config, "staff_groups", {}).items():
-            if name in groups:
-                raise ImproperlyConfigured(f"Staff group {name!r} is declared twice.")
-            groups[name] = grants
+            merged = groups.setdefault(name, {})
+            if twice := merged.keys() & grants.keys():
+                raise ImproperlyConfigured(
+                    f"Staff group {name!r} is declared twice for {', '.join(sorted(twice))}."
+                )
+            merged.update(grants)
     return groups
 
 

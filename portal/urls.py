@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     *allauth_urlpatterns,
     path("", include("applications.urls")),
+    path("", include("guidance.urls")),
     # Partners and feeds were admin pages of the portal app: staff bookmarks still work.
     re_path(
         r"^admin/portal/(?P<path>(?:partner|partnerapikey|feed|feedrun|rejectedrecord)/.*)$",

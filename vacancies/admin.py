@@ -11,7 +11,15 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from vacancies import services
-from vacancies.models import Country, ExchangeRate, Occupation, Publisher, Vacancy, VacancyCost
+from vacancies.models import (
+    GUIDE_SECTIONS,
+    Country,
+    ExchangeRate,
+    Occupation,
+    Publisher,
+    Vacancy,
+    VacancyCost,
+)
 
 
 def missing_languages(obj, field):
@@ -21,9 +29,27 @@ def missing_languages(obj, field):
     )
 
 
+class CountryForm(forms.ModelForm):
+    sections_to_check = forms.TypedMultipleChoiceField(
+        label=_("sections to check"),
+        choices=GUIDE_SECTIONS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Ticked sections are hidden from the public until an editor has checked "
+            "their facts and unticks them."
+        ),
+    )
+
+
 @admin.register(Country)
 class CountryAdmin(TabbedTranslationAdmin):
-    list_display = ["code", "name", "reviewed_on", "missing_translations"]
+    form = CountryForm
+    list_display = ["code", "name", "reviewed_on", "sections_hidden", "missing_translations"]
+
+    @admin.display(description=_("sections hidden until checked"))
+    def sections_hidden(self, obj):
+        return len(obj.sections_to_check or [])
 
     @admin.display(description=_("missing translations"))
     def missing_translations(self, obj):

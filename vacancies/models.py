@@ -8,6 +8,7 @@ Whether a vacancy may be shown to the public is decided in one place:
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Value
@@ -50,7 +51,7 @@ class CountryQuerySet(models.QuerySet):
         """Countries without their guides, for lists and menus: a guide is tens of
         kilobytes in five languages, and a list shows only the names."""
         languages = settings.MODELTRANSLATION_LANGUAGES
-        guide = ["needs_review"]
+        guide = ["needs_review", "sections_to_check"]
         for field, _label in GUIDE_SECTIONS:
             guide += [field, *(f"{field}_{lang}" for lang in languages)]
         return self.defer(*guide)
@@ -85,6 +86,15 @@ class Country(models.Model):
         blank=True,
         help_text=_("Facts the editors are not sure of; shown to editors only."),
     )
+    sections_to_check = models.JSONField(
+        _("sections to check"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Sections whose facts are marked for checking: hidden from the public "
+            "until an editor clears them here."
+        ),
+    )
 
     objects = CountryQuerySet.as_manager()
 
@@ -104,9 +114,12 @@ class Country(models.Model):
     def get_absolute_url(self):
         return reverse("vacancies:country", args=[self.code])
 
-    def guide_sections(self):
-        """(heading, text) of each guide section that has text in the reader's language."""
-        return [(label, text) for field, label in GUIDE_SECTIONS if (text := getattr(self, field))]
+    def clean(self):
+        unknown = set(self.sections_to_check or []) - {field for field, _label in GUIDE_SECTIONS}
+        if unknown:
+            raise ValidationError(
+                {"sections_to_check": _("Unknown sections: %s") % ", ".join(sorted(unknown))}
+            )
 
 
 class Occupation(models.Model):

@@ -56,20 +56,30 @@ GUIDE_FIELDS = {
 def load_country_guides(country_model=None):
     """Create or update the destination guides of `data/country_guides.json` (see
     its README): names and sections in five languages, the review date, and the
-    facts still to check (shown to editors only). Returns (created, updated)."""
+    facts still to check (shown to editors only) and the sections hidden from the
+    public until an editor has checked them. Returns (created, updated)."""
     if country_model is None:
         from vacancies.models import Country as country_model
     data = json.loads(GUIDES_FILE.read_text(encoding="utf-8"))
     reviewed_on = datetime.date.fromisoformat(data["reviewed_on"])
     existing = {c.code: c for c in country_model.objects.filter(code__in=data["countries"])}
+    has_checks = any(f.name == "sections_to_check" for f in country_model._meta.get_fields())
     created = updated = 0
     for code, entry in data["countries"].items():
         values = {f"name_{lang}": entry["name"][lang] for lang in LANGUAGES}
         for section, texts in entry["guide"].items():
             field = GUIDE_FIELDS.get(section, section)
             values.update({f"{field}_{lang}": texts[lang] for lang in LANGUAGES})
-        values["reviewed_on"] = reviewed_on
+        values["reviewed_on"] = (
+            datetime.date.fromisoformat(entry["reviewed_on"])
+            if "reviewed_on" in entry
+            else reviewed_on
+        )
         values["needs_review"] = "\n".join(entry.get("needs_review", []))
+        if has_checks:  # the model of migration 0006 predates the field
+            values["sections_to_check"] = [
+                GUIDE_FIELDS.get(section, section) for section in entry.get("sections_to_check", [])
+            ]
         country = existing.get(code)
         if country is None:
             country_model.objects.create(code=code, name=entry["name"]["en"], **values)

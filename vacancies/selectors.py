@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from agencies.models import LicensingAuthority
 from vacancies.filters import VacancyFilter
-from vacancies.models import Country, Vacancy
+from vacancies.models import GUIDE_SECTIONS, Country, Vacancy
 
 SIMILAR_COUNT = 5
 COUNTS_CACHE_SECONDS = 60
@@ -100,6 +100,46 @@ def countries_by_open_vacancies():
         country.open_vacancies = counts.get(country.code, 0)
     countries.sort(key=lambda country: (-country.open_vacancies, str(country)))
     return countries
+
+
+def guide_sections(country):
+    """(heading, text) of the guide sections the public may read, in the reader's
+    language: those with text, and none an editor has marked for checking
+    (`Country.sections_to_check`). The one rule: the page, its leaflet and the
+    API all read a guide through it or `hidden_guide_sections`."""
+    hidden = hidden_guide_sections(country)
+    return [
+        (label, text)
+        for field, label in GUIDE_SECTIONS
+        if field not in hidden and (text := getattr(country, field))
+    ]
+
+
+def hidden_guide_sections(country):
+    """The sections of a guide kept from the public until an editor clears them."""
+    return set(country.sections_to_check or [])
+
+
+def has_published_guide(country):
+    """Whether a country has a guide the public can read (a section in English, the
+    source language, that is not waiting for a check)."""
+    hidden = hidden_guide_sections(country)
+    return any(
+        getattr(country, f"{field}_en") for field, _label in GUIDE_SECTIONS if field not in hidden
+    )
+
+
+def countries_without_guide():
+    """Codes of the destinations with public vacancies but no published guide: each
+    is a gap a migrant falls into (a test holds this empty for the demo data)."""
+    with_vacancies = set(
+        Vacancy.objects.public().order_by().values_list("country_id", flat=True).distinct()
+    )
+    return sorted(
+        country.code
+        for country in Country.objects.filter(code__in=with_vacancies)
+        if not has_published_guide(country)
+    )
 
 
 def newest_in_country(country, count):

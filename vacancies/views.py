@@ -90,6 +90,7 @@ def country_detail(request, code):
         "vacancies/country_detail.html",
         {
             "country": country,
+            "sections": selectors.guide_sections(country),
             "vacancies": selectors.newest_in_country(country, PAGE_SIZE),
             "open_vacancies": selectors.open_vacancy_counts().get(country.code, 0),
         },

@@ -29,7 +29,7 @@ def today():
 @pytest.fixture
 def authority(db):
     authority = LicensingAuthorityFactory(
-        country="KG", name_ru="Центр занятости граждан за рубежом"
+        country="KG", name_ru="Министерство труда, социального обеспечения и миграции"
     )
     MinimumDepositFactory(
         authority=authority,

@@ -22,7 +22,10 @@ from agencies.models import (
 )
 from tests.factories.users import OfficerFactory
 
-AUTHORITY_NAMES = {"UZ": "Migration Agency", "KG": "Center for Employment of Citizens Abroad"}
+AUTHORITY_NAMES = {
+    "UZ": "Migration Agency",
+    "KG": "Ministry of Labour, Social Security and Migration",
+}
 
 
 def years_from_today(years):

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.fields import empty
 
 from vacancies.models import GUIDE_SECTIONS, Country, Occupation, Vacancy, VacancyCost
+from vacancies.selectors import hidden_guide_sections
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 
@@ -25,11 +26,21 @@ class CountrySerializer(serializers.ModelSerializer):
 
 
 class CountryGuideSerializer(CountrySerializer):
+    """A guide in every language; a section an editor has marked for checking is
+    empty until it is cleared (`vacancies.selectors.hidden_guide_sections`)."""
+
     class Meta(CountrySerializer.Meta):
         fields = [
             *CountrySerializer.Meta.fields,
             *(column for field, _label in GUIDE_SECTIONS for column in translated(field)),
         ]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        for field in hidden_guide_sections(instance):
+            for column in translated(field):
+                data[column] = ""
+        return data
 
 
 class CostSerializer(serializers.ModelSerializer):
