@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "blacklist",
     "feeds",
     "demo",
+    "alerts",
+    "bot",
 ]
 
 MIDDLEWARE = [
@@ -365,3 +367,17 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False  # its log lines would carry the user agent
 AXES_ENABLE_ADMIN = False
 SIGNIN_LOG_DAYS = 90
+
+# Alerts and the Telegram bot (README, "Alerts and the Telegram bot"). Nothing is
+# needed: without a bot token Telegram is not offered, without EMAIL_URL e-mail is not.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+TELEGRAM_BOT_TOKEN = env.str("TELEGRAM_BOT_TOKEN", default="")
+TELEGRAM_BOT_USERNAME = env.str("TELEGRAM_BOT_USERNAME", default="")
+TELEGRAM_WEBHOOK_SECRET = env.str("TELEGRAM_WEBHOOK_SECRET", default="")
+TELEGRAM_API_URL = env.str("TELEGRAM_API_URL", default="https://api.telegram.org")
+TELEGRAM_MESSAGES_PER_SECOND = env.int("TELEGRAM_MESSAGES_PER_SECOND", default=30)
+EMAIL_URL = env.str("EMAIL_URL", default="")
+EMAIL_ENABLED = bool(EMAIL_URL)
+if EMAIL_ENABLED:
+    vars().update(env.email_url("EMAIL_URL"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="alerts@localhost")
