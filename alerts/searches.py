@@ -63,7 +63,7 @@ def describe(query):
         value = form.cleaned_data.get(name)
         if name in NOT_SEARCH or value in (None, "", False):
             continue
-        choices = dict(getattr(field, "choices", []) or [])
+        choices = dict(field.choices) if hasattr(field, "choices") else {}
         if value is True:
             parts.append(str(field.label))
         elif value in choices:

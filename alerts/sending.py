@@ -8,8 +8,8 @@ needing an operator, and the row says what happened.
 
 Telegram: at most `TELEGRAM_MESSAGES_PER_SECOND` a second overall (the library's
 rate limiter, which also waits out a 429's ``retry_after``), one message a second
-per chat (a chat has one row in flight per round, and rounds are a second apart
-for it), 403 ends the chat's subscriptions. E-mail: a permanent refusal (5xx) of
+per chat (a round holds at most one row of a chat, and the next round starts a
+second after the last answer of this one), 403 ends the chat's subscriptions. E-mail: a permanent refusal (5xx) of
 the address ends its subscriptions; a temporary one is retried later.
 """
 
@@ -41,7 +41,7 @@ def _backoff(attempts):
     return timezone.now() + timedelta(seconds=min(3600, 30 * 2**attempts))
 
 
-def claim(channel, limit, exclude_chats=()):
+def claim(channel, limit):
     """Take up to ``limit`` due rows for sending (one per chat for Telegram)."""
     with transaction.atomic():
         due = (
@@ -50,7 +50,7 @@ def claim(channel, limit, exclude_chats=()):
             .order_by("due_at", "pk")
         )
         if channel == "telegram":
-            rows, chats = [], set(exclude_chats)
+            rows, chats = [], set()
             for message in due[: limit * 4]:
                 if message.chat_id not in chats:
                     chats.add(message.chat_id)
@@ -100,6 +100,10 @@ async def _send(bot, chat_id, text):
     return ("sent", "")
 
 
+async def _together(jobs):
+    return await asyncio.gather(*jobs)
+
+
 def deliver_telegram(seconds=50):
     """Send due Telegram rows for up to ``seconds``; returns how many were sent.
     Rendering and bookkeeping happen between rounds, outside the event loop."""
@@ -108,30 +112,24 @@ def deliver_telegram(seconds=50):
     sent = 0
     deadline = time.monotonic() + seconds
     per_second = settings.TELEGRAM_MESSAGES_PER_SECOND
-    last_round = {}  # chat → when its last round started (one message a second per chat)
     loop = asyncio.new_event_loop()
     bot = telegram.make_bot()
     try:
         loop.run_until_complete(bot.initialize())
         while time.monotonic() < deadline:
-            started = time.monotonic()
-            recent = {chat for chat, at in last_round.items() if started - at < 1.0}
-            batch = claim("telegram", per_second, exclude_chats=recent)
+            batch = claim("telegram", per_second)
             if not batch:
-                if recent:
-                    time.sleep(0.2)
-                    continue
                 break
             work = []
             for message in batch:
-                last_round[message.chat_id] = started
                 rendered = render(message)
                 if rendered is None:
                     _done(message, Message.Status.SKIPPED, "nothing to send any more")
                     continue
                 chat_id = int(message.recipient.removeprefix("tg:"))
                 work.append((message, _send(bot, chat_id, rendered.text)))
-            outcomes = loop.run_until_complete(asyncio.gather(*(job for _m, job in work)))
+            outcomes = loop.run_until_complete(_together([job for _m, job in work]))
+            finished = time.monotonic()
             for (message, _job), (outcome, detail) in zip(work, outcomes, strict=True):
                 if outcome == "sent":
                     _done(message, Message.Status.SENT)
@@ -146,9 +144,11 @@ def deliver_telegram(seconds=50):
                     _again(message, _backoff(message.attempts), detail)
                 else:
                     _done(message, Message.Status.FAILED, detail)
-            elapsed = time.monotonic() - started
-            if elapsed < 1.0:
-                time.sleep(1.0 - elapsed)
+            # The next round starts a second after this one's last answer: no second
+            # (sliding) holds more than one round, nor two messages of one chat.
+            pause = 1.0 - (time.monotonic() - finished)
+            if pause > 0:
+                time.sleep(pause)
     finally:
         loop.run_until_complete(bot.shutdown())
         loop.close()
