@@ -6,11 +6,13 @@ again. A worker killed between the two leaves the row ``sending``; it is not
 resent (`close_stale`): a duplicate is a worse failure here than one message
 needing an operator, and the row says what happened.
 
-Telegram: at most `TELEGRAM_MESSAGES_PER_SECOND` a second overall (the library's
-rate limiter, which also waits out a 429's ``retry_after``), one message a second
-per chat (a round holds at most one row of a chat, and the next round starts a
-second after the last answer of this one), 403 ends the chat's subscriptions. E-mail: a permanent refusal (5xx) of
-the address ends its subscriptions; a temporary one is retried later.
+Telegram: rounds of at most `TELEGRAM_MESSAGES_PER_SECOND` rows, one per chat,
+each round starting a second after the last answer of the one before, so no
+second (however measured) holds more than one round overall, nor two messages
+to one chat. A 429 holds every request for its ``retry_after`` (the library's
+rate limiter) and is then tried again; a chat that answers 403 has blocked the
+bot and its subscriptions end. E-mail: a permanent refusal (5xx) of the address
+ends its subscriptions; a temporary one is retried later.
 """
 
 import asyncio

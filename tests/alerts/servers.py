@@ -59,30 +59,52 @@ class TelegramStandIn:
     def answer(self, method, params):
         with self.lock:
             if method == "getMe":
-                return 200, {"ok": True, "result": {"id": 1, "is_bot": True,
-                                                    "first_name": "Portal", "username": "portal_bot"}}
+                return 200, {
+                    "ok": True,
+                    "result": {
+                        "id": 1,
+                        "is_bot": True,
+                        "first_name": "Portal",
+                        "username": "portal_bot",
+                    },
+                }
             if method == "sendMessage":
                 chat = int(params["chat_id"])
                 if self.flood:
                     self.flood -= 1
                     self.calls.append((time.monotonic(), "429", params))
-                    return 429, {"ok": False, "error_code": 429,
-                                 "description": "Too Many Requests",
-                                 "parameters": {"retry_after": self.retry_after}}
+                    return 429, {
+                        "ok": False,
+                        "error_code": 429,
+                        "description": "Too Many Requests",
+                        "parameters": {"retry_after": self.retry_after},
+                    }
                 if chat in self.block:
                     self.calls.append((time.monotonic(), "403", params))
-                    return 403, {"ok": False, "error_code": 403,
-                                 "description": "Forbidden: bot was blocked by the user"}
+                    return 403, {
+                        "ok": False,
+                        "error_code": 403,
+                        "description": "Forbidden: bot was blocked by the user",
+                    }
                 self.calls.append((time.monotonic(), method, params))
-                return 200, {"ok": True, "result": {
-                    "message_id": len(self.calls), "date": int(time.time()),
-                    "chat": {"id": chat, "type": "private"}, "text": params.get("text", "")}}
+                return 200, {
+                    "ok": True,
+                    "result": {
+                        "message_id": len(self.calls),
+                        "date": int(time.time()),
+                        "chat": {"id": chat, "type": "private"},
+                        "text": params.get("text", ""),
+                    },
+                }
             self.calls.append((time.monotonic(), method, params))
             return 200, {"ok": True, "result": True}
 
     def sent(self, chat_id=None):
-        return [params for _t, method, params in self.calls if method == "sendMessage"
-                and (chat_id is None or int(params["chat_id"]) == chat_id)]
+        return [
+            params
+            for _t, method, params in self.calls
+            if method == "sendMessage" and (chat_id is None or int(params["chat_id"]) == chat_id)
+        ]
 
     def times(self):
         return [t for t, method, _p in self.calls if method == "sendMessage"]

@@ -28,8 +28,9 @@ def worker(telegram_api):
         TELEGRAM_BOT_USERNAME="portal_bot",
         TELEGRAM_API_URL=telegram_api.url,
     )
-    command = celery("worker", "--pool", "solo", "--without-gossip", "--without-mingle",
-                     "--loglevel", "WARNING")
+    command = celery(
+        "worker", "--pool", "solo", "--without-gossip", "--without-mingle", "--loglevel", "WARNING"
+    )
     with running(*command, env=env) as process:
         yield process
 
@@ -41,8 +42,9 @@ def test_a_worker_matches_and_delivers_once_and_tells_followers(not_eager, teleg
     CountryFactory(code="KR")
     chat = services.chat_for(4242)
     services.set_language(chat, "kaa")
-    services.subscribe_chat(services.saved_search(QueryDict("country=KR")), chat,
-                            frequency="instant")
+    services.subscribe_chat(
+        services.saved_search(QueryDict("country=KR")), chat, frequency="instant"
+    )
     VacancyFactory(country_id="KR", title_en="Fish processing worker")
 
     tasks.match_new_vacancies.delay()

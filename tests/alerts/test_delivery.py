@@ -1,5 +1,6 @@
 """Alerts end to end against the stand-in Telegram Bot API and a real SMTP server."""
 
+import itertools
 import json
 import re
 
@@ -14,10 +15,10 @@ from alerts import matching, services, tasks
 from alerts.models import Message, Subscription
 from partners.models import PartnerAPIKey
 from tests.factories.agencies import AgencyFactory, LicenceFactory
-from tests.factories.vacancies import CountryFactory, VacancyFactory, rates
-from tests.feeds.conftest import document, vacancy
 from tests.factories.feeds import FeedFactory
 from tests.factories.partners import PartnerFactory
+from tests.factories.vacancies import CountryFactory, VacancyFactory, rates
+from tests.feeds.conftest import document, vacancy
 from vacancies.models import Publisher
 
 pytestmark = pytest.mark.django_db
@@ -121,8 +122,9 @@ def test_daily_subscribers_get_one_digest(telegram_api):
 def test_followers_hear_at_once_when_a_licence_is_suspended_or_loses_a_destination(
     telegram_api, django_capture_on_commit_callbacks
 ):
-    licence = LicenceFactory(agency=AgencyFactory(legal_name="Silk Road Recruiting LLC"),
-                             destinations=["KR", "GB"])
+    licence = LicenceFactory(
+        agency=AgencyFactory(legal_name="Silk Road Recruiting LLC"), destinations=["KR", "GB"]
+    )
     chat = services.chat_for(901)
     services.set_language(chat, "uz")
     services.follow(chat, licence.agency)
@@ -130,8 +132,11 @@ def test_followers_hear_at_once_when_a_licence_is_suspended_or_loses_a_destinati
         agency_services.suspend(licence, actor=None, reason="Unpaid wages")
     (message,) = telegram_api.sent(901)
     assert "Silk Road Recruiting LLC" in message["text"]
-    assert in_language("uz", "The licence of %(agency)s (%(licence)s) has been suspended.") % {
-        "agency": "Silk Road Recruiting LLC", "licence": licence.number} in message["text"]
+    assert (
+        in_language("uz", "The licence of %(agency)s (%(licence)s) has been suspended.")
+        % {"agency": "Silk Road Recruiting LLC", "licence": licence.number}
+        in message["text"]
+    )
 
     destination = LicenceDestination.objects.get(licence=licence, country="GB")
     destination.status = "withdrawn"
@@ -159,7 +164,9 @@ def test_429_retry_after_is_waited_out_and_the_message_sent_once(telegram_api):
     VacancyFactory(country_id="KR")
     matching.match_new_vacancies()
     tasks.deliver_telegram.apply()
-    refused, accepted = [t for t, method, _p in telegram_api.calls if method in ("429", "sendMessage")]
+    refused, accepted = [
+        t for t, method, _p in telegram_api.calls if method in ("429", "sendMessage")
+    ]
     assert accepted - refused >= 1.0
     assert len(telegram_api.sent(1101)) == 1
     assert Message.objects.get().status == "sent"
@@ -181,14 +188,14 @@ def test_rate_limits_30_a_second_overall_and_1_a_second_per_chat(telegram_api, s
     assert len({(m["chat_id"], m["text"]) for m in telegram_api.sent()}) == 90
     assert max(sum(1 for t in times if start <= t < start + 1.0) for start in times) <= 30
     for chat_times in telegram_api.per_chat().values():
-        assert all(b - a >= 0.95 for a, b in zip(chat_times, chat_times[1:]))
+        assert all(b - a >= 0.95 for a, b in itertools.pairwise(chat_times))
 
 
 def test_e_mail_alerts_need_double_opt_in_and_unsubscribe_in_one_click(client, mailbox):
     CountryFactory(code="KR", name_en="South Korea")
     response = client.post(
-        "/en/alerts/new/?country=KR", {"channel": "email", "email": "a.user@example.org",
-                                       "frequency": "instant"}
+        "/en/alerts/new/?country=KR",
+        {"channel": "email", "email": "a.user@example.org", "frequency": "instant"},
     )
     assert response.status_code == 200
     subscription = Subscription.objects.get()
@@ -220,8 +227,10 @@ def test_e_mail_alerts_need_double_opt_in_and_unsubscribe_in_one_click(client, m
 def test_an_address_refused_for_good_ends_its_subscriptions(client, mailbox):
     CountryFactory(code="KR")
     mailbox.refuse.add("gone@example.org")
-    client.post("/en/alerts/new/?country=KR",
-                {"channel": "email", "email": "gone@example.org", "frequency": "daily"})
+    client.post(
+        "/en/alerts/new/?country=KR",
+        {"channel": "email", "email": "gone@example.org", "frequency": "daily"},
+    )
     tasks.deliver_email.apply()
     subscription = Subscription.objects.get()
     assert (subscription.status, subscription.end_reason) == ("ended", "bounced")
@@ -229,8 +238,10 @@ def test_an_address_refused_for_good_ends_its_subscriptions(client, mailbox):
 
 
 def test_bad_filters_cannot_be_saved_and_change_nothing(client, mailbox):
-    response = client.post("/en/alerts/new/?min_wage=-5",
-                           {"channel": "email", "email": "x@example.org", "frequency": "daily"})
+    response = client.post(
+        "/en/alerts/new/?min_wage=-5",
+        {"channel": "email", "email": "x@example.org", "frequency": "daily"},
+    )
     assert response.status_code == 400
     assert Subscription.objects.count() == 0
 

@@ -23,16 +23,29 @@ def post(client, update, secret=None, header=None):
 
 
 def text(chat_id, words, update_id=1):
-    return {"update_id": update_id, "message": {
-        "message_id": 1, "date": 0, "chat": {"id": chat_id, "type": "private"},
-        "from": {"id": chat_id, "is_bot": False, "first_name": "A"}, "text": words}}
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": 1,
+            "date": 0,
+            "chat": {"id": chat_id, "type": "private"},
+            "from": {"id": chat_id, "is_bot": False, "first_name": "A"},
+            "text": words,
+        },
+    }
 
 
 def button(chat_id, data):
-    return {"update_id": 2, "callback_query": {
-        "id": "cb1", "chat_instance": "x", "data": data,
-        "from": {"id": chat_id, "is_bot": False, "first_name": "A"},
-        "message": {"message_id": 5, "date": 0, "chat": {"id": chat_id, "type": "private"}}}}
+    return {
+        "update_id": 2,
+        "callback_query": {
+            "id": "cb1",
+            "chat_instance": "x",
+            "data": data,
+            "from": {"id": chat_id, "is_bot": False, "first_name": "A"},
+            "message": {"message_id": 5, "date": 0, "chat": {"id": chat_id, "type": "private"}},
+        },
+    }
 
 
 def last(telegram_api, chat_id):
@@ -78,8 +91,12 @@ def test_search_with_buttons_then_subscribe_list_and_cancel(client, telegram_api
     assert "Shipyard welder" in answer["text"]
     markup = answer["reply_markup"]
     markup = json.loads(markup) if isinstance(markup, str) else markup
-    subscribe = next(b["callback_data"] for row in markup["inline_keyboard"]
-                     for b in row if b["callback_data"].endswith(":i"))
+    subscribe = next(
+        b["callback_data"]
+        for row in markup["inline_keyboard"]
+        for b in row
+        if b["callback_data"].endswith(":i")
+    )
     post(client, button(30, subscribe))
     subscription = Subscription.objects.get(chat__chat_id=30)
     assert subscription.status == "active"

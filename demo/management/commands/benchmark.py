@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.benchmarks import bans, feeds, vacancies
+from demo.benchmarks import alerts, bans, feeds, vacancies
 
 # Each area measured by its own module, with run(count, queries, stdout).
-AREAS = {"vacancies": vacancies, "blacklist": bans, "feeds": feeds}
+AREAS = {"vacancies": vacancies, "blacklist": bans, "feeds": feeds, "alerts": alerts}
 
 
 class Command(BaseCommand):
