@@ -6,23 +6,23 @@ A vacancy is new to the matcher the first time a run finds it public
 batch written with COPY, an API save, an editor's publish button and a licence
 reinstated all arrive the same way, with no signal from below. Each run marks its
 vacancies (`MatchedVacancy`), then asks the database, through the vacancy list's
-own filter set, which searches each of them matches: one SQL statement for
+own filter set, which searches each of them matches, and writes the outbox rows
+of their subscriptions in the same statement: one statement for
 `SEARCHES_PER_QUERY` searches at a time, each evaluated on the run's vacancies
-only. Subscriptions of the matched searches become outbox rows, unique per
-vacancy and recipient: whoever follows two matching searches hears once.
+only. Rows are unique per vacancy and recipient: whoever follows two matching
+searches hears once.
 """
 
 import time
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Subquery, Value
 from django.db.models import IntegerField as IntegerOutput
 from django.utils import timezone
 
-from alerts.models import MatchedVacancy, Message, SavedSearch, Subscription
+from alerts.models import MatchedVacancy, SavedSearch, Subscription
 from alerts.searches import params, search_filter
 from vacancies.models import Vacancy
 
@@ -35,10 +35,9 @@ INSERT_BATCH = 5000
 
 @dataclass
 class MatchResult:
-    vacancies: int = 0
-    searches: int = 0
-    pairs: int = 0
-    messages: int = 0
+    vacancies: int = 0  # newly public, matched in this run
+    searches: int = 0  # saved searches with a live subscription, each evaluated
+    messages: int = 0  # outbox rows queued
 
 
 def new_public_vacancies(now=None):
@@ -56,71 +55,49 @@ def live_searches():
     ).values_list("pk", "query")
 
 
-def matching_pairs(run, searches):
-    """{search id: [vacancy ids]} of the run's vacancies that each search finds."""
+def _matches(run, searches):
+    """One query: (vacancy id, search id) of the run's vacancies that each of
+    ``searches`` [(id, query)] finds, through the vacancy list's filter set."""
     of_run = Vacancy.objects.filter(
         pk__in=Subquery(MatchedVacancy.objects.filter(run=run).values("vacancy_id"))
     )
-    found = defaultdict(list)
-    for start in range(0, len(searches), SEARCHES_PER_QUERY):
-        parts = [
-            search_filter(params(query), queryset=of_run)
-            .qs.order_by()
-            .annotate(search=Value(pk, output_field=IntegerOutput()))
-            .values_list("search", "pk")
-            for pk, query in searches[start : start + SEARCHES_PER_QUERY]
-        ]
-        union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        for search, vacancy in union:
-            found[search].append(vacancy)
-    return found
+    parts = [
+        search_filter(params(query), queryset=of_run)
+        .qs.order_by()
+        .annotate(search=Value(pk, output_field=IntegerOutput()))
+        .values_list("pk", "search")
+        for pk, query in searches
+    ]
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
 
 
-def messages_for(found):
-    """The outbox rows for {search: [vacancies]}: one per vacancy and recipient, held
-    for the digest when every matching subscription of that recipient is daily."""
-    subscriptions = defaultdict(list)
-    for row in (
-        Subscription.objects.filter(status="active", search_id__in=list(found))
-        .exclude(chat__blocked_at__isnull=False)
-        .values(
-            "pk",
-            "search_id",
-            "channel",
-            "email",
-            "chat_id",
-            "chat__chat_id",
-            "language",
-            "frequency",
-        )
-    ):
-        subscriptions[row["search_id"]].append(row)
-    rows = {}
-    for search, vacancies in found.items():
-        for sub in subscriptions.get(search, ()):
-            if sub["channel"] == "telegram":
-                recipient = f"tg:{sub['chat__chat_id']}"
-            else:
-                recipient = f"mail:{sub['email'].lower()}"
-            instant = sub["frequency"] == Subscription.Frequency.INSTANT
-            for vacancy in vacancies:
-                key = f"vacancy:{vacancy}"
-                held = rows.get((key, recipient))
-                if held is not None and (held.status == Message.Status.PENDING or not instant):
-                    continue
-                rows[(key, recipient)] = Message(
-                    key=key,
-                    recipient=recipient,
-                    channel=sub["channel"],
-                    chat_id=sub["chat_id"],
-                    email=sub["email"],
-                    subscription_id=sub["pk"],
-                    vacancy_id=vacancy,
-                    kind=Message.Kind.VACANCY,
-                    language=sub["language"],
-                    status=Message.Status.PENDING if instant else Message.Status.HELD,
-                )
-    return list(rows.values())
+# The outbox rows of the matches, written by the database (a batch can mean a
+# million rows): one per vacancy and recipient, as the unique key drops the rest;
+# instant subscriptions go first, so whoever follows a search both ways hears at
+# once; daily ones are held for the digest; blocked chats get nothing.
+ENQUEUE = """
+INSERT INTO alerts_message (key, recipient, channel, chat_id, email, subscription_id,
+    vacancy_id, kind, language, payload, status, due_at, attempts, error, created_at)
+SELECT 'vacancy:' || CAST(p.pk AS TEXT),
+    CASE WHEN s.channel = 'telegram' THEN 'tg:' || CAST(c.chat_id AS TEXT)
+         ELSE 'mail:' || LOWER(s.email) END,
+    s.channel, s.chat_id, s.email, s.id, p.pk, 'vacancy', s.language, %s,
+    CASE WHEN s.frequency = 'instant' THEN 'pending' ELSE 'held' END, %s, 0, '', %s
+FROM ({matches}) AS p
+JOIN alerts_subscription s ON s.search_id = p.search AND s.status = 'active'
+LEFT JOIN alerts_telegramchat c ON c.id = s.chat_id
+WHERE c.blocked_at IS NULL
+ORDER BY s.frequency DESC
+ON CONFLICT (key, recipient) DO NOTHING
+"""
+
+
+def enqueue_matches(run, searches, now):
+    """Queue the messages of ``searches`` for the run's vacancies; returns how many."""
+    sql, match_params = _matches(run, searches).query.get_compiler(connection=connection).as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(ENQUEUE.format(matches=sql), ["{}", now, now, *match_params])
+        return cursor.rowcount
 
 
 def match_new_vacancies(now=None):
@@ -141,10 +118,10 @@ def match_new_vacancies(now=None):
         )
         result.vacancies = len(ids)
         searches = list(live_searches())
-        found = matching_pairs(run, searches) if searches else {}
-        result.searches = len(found)
-        result.pairs = sum(len(vacancies) for vacancies in found.values())
-        messages = messages_for(found)
-        Message.objects.bulk_create(messages, batch_size=INSERT_BATCH, ignore_conflicts=True)
-        result.messages = len(messages)
+        result.searches = len(searches)
+        now = timezone.now()
+        for start in range(0, len(searches), SEARCHES_PER_QUERY):
+            result.messages += enqueue_matches(
+                run, searches[start : start + SEARCHES_PER_QUERY], now
+            )
     return result

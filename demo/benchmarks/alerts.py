@@ -220,14 +220,14 @@ def deliver(stdout):
 
 
 def run(count, queries, stdout):
+    for code, name in COUNTRIES.items():
+        Country.objects.get_or_create(code=code, defaults={"name": name, "name_en": name})
     seed_subscriptions(count, stdout)
     rng = random.Random(time.time_ns())  # noqa: S311 (benchmark data)
     units = list(
         Occupation.objects.filter(level=Occupation.Level.UNIT).values_list("code", flat=True)
     )
     with transaction.atomic():
-        for code, name in COUNTRIES.items():
-            Country.objects.get_or_create(code=code, defaults={"name": name, "name_en": name})
         partner, _ = Partner.objects.get_or_create(name=PARTNER)
         Publisher.objects.get_or_create(partner=partner, channel="employer")
         feed = Feed.objects.create(
@@ -246,7 +246,7 @@ def run(count, queries, stdout):
         seconds = time.perf_counter() - start
         stdout.write(
             f"match and enqueue: {seconds:.1f} s — {matched.vacancies} new vacancies, "
-            f"{matched.searches} searches matched, {matched.pairs} search-vacancy pairs, "
+            f"{matched.searches} saved searches evaluated, "
             f"{matched.messages} outbox rows ({connection.vendor})"
         )
         deliver(stdout)

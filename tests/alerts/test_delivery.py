@@ -100,7 +100,7 @@ def test_two_matching_searches_of_one_chat_send_one_message(telegram_api):
     telegram_subscriber(701, "country=KR&housing=on")
     VacancyFactory(country_id="KR", housing=True)
     result = matching.match_new_vacancies()
-    assert result.pairs == 2
+    assert result.messages == 1
     tasks.deliver_telegram.apply()
     assert len(telegram_api.sent(701)) == 1
 
