@@ -6,23 +6,25 @@ A vacancy is new to the matcher the first time a run finds it public
 batch written with COPY, an API save, an editor's publish button and a licence
 reinstated all arrive the same way, with no signal from below. Each run marks its
 vacancies (`MatchedVacancy`), then asks the database, through the vacancy list's
-own filter set, which searches each of them matches, and writes the outbox rows
-of their subscriptions in the same statement: one statement for
+own filter set, which searches each of them matches: one statement for
 `SEARCHES_PER_QUERY` searches at a time, each evaluated on the run's vacancies
-only. Rows are unique per vacancy and recipient: whoever follows two matching
-searches hears once.
+only. Each recipient then gets one outbox row for the run, listing every new
+vacancy any of their searches found: a feed batch of a thousand vacancies is one
+message to a person, not forty, and whoever follows two matching searches hears
+of a vacancy once.
 """
 
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery, Value
 from django.db.models import IntegerField as IntegerOutput
 from django.utils import timezone
 
-from alerts.models import MatchedVacancy, SavedSearch, Subscription
+from alerts.models import MatchedVacancy, Message, SavedSearch, Subscription
 from alerts.searches import params, search_filter
 from vacancies.models import Vacancy
 
@@ -30,14 +32,15 @@ from vacancies.models import Vacancy
 LOOKBACK = timedelta(days=2)
 # Searches evaluated in one statement (SQLite allows 500 terms in a UNION).
 SEARCHES_PER_QUERY = 200
-INSERT_BATCH = 5000
+INSERT_BATCH = 2000
 
 
 @dataclass
 class MatchResult:
+    run: int = 0
     vacancies: int = 0  # newly public, matched in this run
     searches: int = 0  # saved searches with a live subscription, each evaluated
-    messages: int = 0  # outbox rows queued
+    messages: int = 0  # outbox rows queued (one per recipient)
 
 
 def new_public_vacancies(now=None):
@@ -71,39 +74,63 @@ def _matches(run, searches):
     return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
 
 
-# The outbox rows of the matches, written by the database (a batch can mean a
-# million rows): one per vacancy and recipient, as the unique key drops the rest;
-# instant subscriptions go first, so whoever follows a search both ways hears at
-# once; daily ones are held for the digest; blocked chats get nothing. The matches
-# are computed first (MATERIALIZED), then joined to their subscriptions by index:
-# the planner must not run the 200 searches once per subscription.
-ENQUEUE = """
-WITH p AS MATERIALIZED ({matches})
-INSERT INTO alerts_message (key, recipient, channel, chat_id, email, subscription_id,
-    vacancy_id, kind, language, payload, status, due_at, attempts, error, created_at)
-SELECT 'vacancy:' || CAST(p.pk AS TEXT),
-    CASE WHEN s.channel = 'telegram' THEN 'tg:' || CAST(c.chat_id AS TEXT)
-         ELSE 'mail:' || LOWER(s.email) END,
-    s.channel, s.chat_id, s.email, s.id, p.pk, 'vacancy', s.language, %s,
-    CASE WHEN s.frequency = 'instant' THEN 'pending' ELSE 'held' END, %s, 0, '', %s
-FROM p
-JOIN alerts_subscription s ON s.search_id = p.search AND s.status = 'active'
-LEFT JOIN alerts_telegramchat c ON c.id = s.chat_id
-WHERE c.blocked_at IS NULL
-ORDER BY s.frequency DESC
-ON CONFLICT (key, recipient) DO NOTHING
-"""
+def matches(run, searches):
+    """{search id: [vacancy ids]} of the run's vacancies, `SEARCHES_PER_QUERY`
+    searches to a query."""
+    found = defaultdict(list)
+    for start in range(0, len(searches), SEARCHES_PER_QUERY):
+        for vacancy, search in _matches(run, searches[start : start + SEARCHES_PER_QUERY]):
+            found[search].append(vacancy)
+    return found
 
 
-def enqueue_matches(run, searches, now):
-    """Queue the messages of ``searches`` for the run's vacancies; returns how many."""
-    sql, match_params = _matches(run, searches).query.get_compiler(connection=connection).as_sql()
-    with connection.cursor() as cursor:
-        cursor.execute(ENQUEUE.format(matches=sql), [*match_params, "{}", now, now])
-        if cursor.rowcount >= 0:
-            return cursor.rowcount
-        cursor.execute("SELECT changes()")  # SQLite counts no rows for WITH ... INSERT
-        return cursor.fetchone()[0]
+def enqueue_matches(run, found):
+    """One outbox row per recipient for the run: all the run's vacancies that any
+    of their live searches found (a vacancy belongs to one run only, so no vacancy
+    reaches a recipient twice). Sent at once if one of those subscriptions is
+    instant, else held for the daily digest. Returns how many rows were queued."""
+    recipients = {}
+    subscriptions = (
+        Subscription.objects.filter(status="active", search_id__in=list(found))
+        .exclude(chat__blocked_at__isnull=False)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "search_id",
+            "channel",
+            "email",
+            "chat_id",
+            "chat__chat_id",
+            "language",
+            "frequency",
+        )
+    )
+    for pk, search, channel, email, chat, chat_id, language, frequency in subscriptions.iterator(
+        chunk_size=10_000
+    ):
+        recipient = f"tg:{chat_id}" if channel == "telegram" else f"mail:{email.lower()}"
+        entry = recipients.get(recipient)
+        if entry is None:
+            entry = recipients[recipient] = Message(
+                key=f"vacancies:{run}",
+                recipient=recipient,
+                channel=channel,
+                chat_id=chat,
+                email=email,
+                subscription_id=pk,
+                kind=Message.Kind.VACANCY,
+                language=language,
+                status=Message.Status.HELD,
+                payload=set(),
+            )
+        if frequency == Subscription.Frequency.INSTANT:
+            entry.status = Message.Status.PENDING
+        entry.payload.update(found[search])
+    rows = list(recipients.values())
+    for row in rows:
+        row.payload = {"vacancies": sorted(row.payload, reverse=True)}
+    Message.objects.bulk_create(rows, batch_size=INSERT_BATCH, ignore_conflicts=True)
+    return len(rows)
 
 
 def match_new_vacancies(now=None):
@@ -112,7 +139,7 @@ def match_new_vacancies(now=None):
     Callers hold the matcher's lock (`alerts.tasks.match_new_vacancies`); were two
     runs to overlap anyway, the outbox's unique key keeps every message single."""
     run = time.time_ns()
-    result = MatchResult()
+    result = MatchResult(run=run)
     with transaction.atomic():
         ids = list(new_public_vacancies(now).values_list("pk", flat=True))
         if not ids:
@@ -125,9 +152,5 @@ def match_new_vacancies(now=None):
         result.vacancies = len(ids)
         searches = list(live_searches())
         result.searches = len(searches)
-        now = timezone.now()
-        for start in range(0, len(searches), SEARCHES_PER_QUERY):
-            result.messages += enqueue_matches(
-                run, searches[start : start + SEARCHES_PER_QUERY], now
-            )
+        result.messages = enqueue_matches(run, matches(run, searches))
     return result

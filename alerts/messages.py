@@ -14,6 +14,9 @@ from alerts import searches, tokens
 from alerts.models import Announcement, Message
 from vacancies.models import Vacancy
 
+# Vacancies listed in one message; the rest are behind the link to the search.
+DIGEST_ITEMS = 10
+
 
 @dataclass
 class Rendered:
@@ -45,39 +48,51 @@ def _footer(message):
     }
 
 
-def _vacancy(message):
-    vacancy = Vacancy.objects.public().select_related("country").filter(pk=message.vacancy_id)
-    vacancy = vacancy.first()
-    if vacancy is None:
-        return None
-    subject = _("New vacancy: %(title)s") % {"title": vacancy.title}
-    text = "\n".join(
-        [
-            _("A new vacancy matches your alert:"),
-            _vacancy_line(vacancy),
-            absolute(vacancy.get_absolute_url()),
-        ]
-    )
-    return subject, text
-
-
-def _digest(message):
-    ids = message.payload.get("vacancies", [])
-    found = list(
+def _public(ids):
+    return list(
         Vacancy.objects.public().select_related("country").filter(pk__in=ids).order_by("-pk")
     )
+
+
+def _vacancy(message):
+    """The new vacancies of one matching run: one on its own, several as a list."""
+    ids = message.payload.get("vacancies", [])
+    found = _public(ids[: DIGEST_ITEMS * 3])
     if not found:
         return None
-    total = message.payload.get("total", len(found))
-    lines = [_("New vacancies that match your alert today:"), ""]
-    for vacancy in found:
+    if len(found) == 1 and len(ids) == 1:
+        (vacancy,) = found
+        subject = _("New vacancy: %(title)s") % {"title": vacancy.title}
+        text = "\n".join(
+            [
+                _("A new vacancy matches your alert:"),
+                _vacancy_line(vacancy),
+                absolute(vacancy.get_absolute_url()),
+            ]
+        )
+        return subject, text
+    return _listing(message, found, len(ids), _("New vacancies that match your alert:"))
+
+
+def _listing(message, found, total, heading):
+    lines = [heading, ""]
+    for vacancy in found[:DIGEST_ITEMS]:
         lines += [_vacancy_line(vacancy), absolute(vacancy.get_absolute_url()), ""]
-    if total > len(found):
+    if total > DIGEST_ITEMS:
         lines.append(_("All %(count)s new vacancies of this search:") % {"count": total})
     else:
         lines.append(_("The whole search:"))
     lines.append(absolute(searches.list_url(message.subscription.search.query)))
     return _("New vacancies for your alert"), "\n".join(lines)
+
+
+def _digest(message):
+    ids = message.payload.get("vacancies", [])
+    found = _public(ids[: DIGEST_ITEMS * 3])
+    if not found:
+        return None
+    total = message.payload.get("total", len(ids))
+    return _listing(message, found, total, _("New vacancies that match your alert today:"))
 
 
 def _announcement(message):

@@ -358,16 +358,23 @@ def make_digests(now=None):
     ).select_related("chat", "search")
     count = 0
     for subscription in subscriptions:
-        items = held.filter(subscription=subscription).order_by("-vacancy_id")
+        items = held.filter(subscription=subscription)
         if subscription.status != ACTIVE:
             items.update(status=Message.Status.SKIPPED, error="subscription ended")
             continue
-        vacancies = list(items.values_list("vacancy_id", flat=True))
+        vacancies = sorted(
+            {
+                pk
+                for payload in items.values_list("payload", flat=True)
+                for pk in payload.get("vacancies", [])
+            },
+            reverse=True,
+        )
         digest = enqueue(
             f"digest:{subscription.pk}:{now:%Y-%m-%d}",
             subscription=subscription,
             kind=Message.Kind.DIGEST,
-            payload={"vacancies": vacancies[:DIGEST_MAX_ITEMS], "total": len(vacancies)},
+            payload={"vacancies": vacancies[: DIGEST_MAX_ITEMS * 3], "total": len(vacancies)},
         )
         if digest is not None:
             items.update(status=Message.Status.SENT, digest=digest, sent_at=now)

@@ -13,7 +13,7 @@ import threading
 import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -159,8 +159,11 @@ class StandIn:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 method = self.path.rsplit("/", 1)[-1]
-                if method == "sendMessage":
-                    params = json.loads(body or b"{}")
+                if method == "sendMessage":  # the library posts a form or JSON
+                    if "json" in (self.headers.get("Content-Type") or ""):
+                        params = json.loads(body or b"{}")
+                    else:
+                        params = {k: v[0] for k, v in parse_qs(body.decode()).items()}
                     with lock:
                         calls.append((time.monotonic(), params["chat_id"], params["text"]))
                 result = {"id": 1, "is_bot": True, "first_name": "Bench", "username": "bench"}
@@ -193,7 +196,7 @@ class StandIn:
         self.server.server_close()
 
 
-def deliver(stdout):
+def deliver(stdout, key):
     stand_in = StandIn()
     saved = (settings.TELEGRAM_BOT_TOKEN, settings.TELEGRAM_API_URL)
     settings.TELEGRAM_BOT_TOKEN, settings.TELEGRAM_API_URL = "1:BENCHMARK", stand_in.url
@@ -213,7 +216,7 @@ def deliver(stdout):
         busiest = max(busiest, last - first + 1)
     per_chat = Counter(chat for _t, chat, _text in calls)
     duplicates = sum(n - 1 for n in Counter((c, x) for _t, c, x in calls).values() if n > 1)
-    marked = Message.objects.filter(status="sent", recipient__startswith="tg:9").count()
+    marked = Message.objects.filter(status="sent", key=key).count()
     stdout.write(
         f"delivery: {sent} sent in {seconds:.1f} s ({sent / seconds:.1f}/s), busiest second "
         f"{busiest} messages, most to one chat {max(per_chat.values(), default=0)}; "
@@ -236,6 +239,7 @@ def run(count, queries, stdout):
         feed = Feed.objects.create(
             partner=partner, name="alerts benchmark", kind="vacancies", format="json"
         )
+    matched = None
     try:
         start = time.perf_counter()
         result = run_feed(
@@ -252,8 +256,9 @@ def run(count, queries, stdout):
             f"{matched.searches} saved searches evaluated, "
             f"{matched.messages} outbox rows ({connection.vendor})"
         )
-        deliver(stdout)
+        deliver(stdout, f"vacancies:{matched.run}")
     finally:
-        Message.objects.filter(vacancy__partner=partner).delete()
+        if matched is not None:
+            Message.objects.filter(key=f"vacancies:{matched.run}").delete()
         Vacancy.objects.filter(partner=partner).delete()
         feed.delete()

@@ -94,6 +94,17 @@ def test_a_vacancy_no_longer_public_at_sending_time_is_not_sent(telegram_api):
     assert Message.objects.get().status == "skipped"
 
 
+def test_a_batch_of_vacancies_is_one_message_listing_them(telegram_api):
+    CountryFactory(code="KR")
+    telegram_subscriber(702, language="en")
+    VacancyFactory.create_batch(3, country_id="KR")
+    matching.match_new_vacancies()
+    tasks.deliver_telegram.apply()
+    (message,) = telegram_api.sent(702)
+    assert "New vacancies that match your alert:" in message["text"]
+    assert len(re.findall(r"/en/vacancies/\d+/", message["text"])) == 3
+
+
 def test_two_matching_searches_of_one_chat_send_one_message(telegram_api):
     CountryFactory(code="KR")
     telegram_subscriber(701, "country=KR")
@@ -177,8 +188,9 @@ def test_rate_limits_30_a_second_overall_and_1_a_second_per_chat(telegram_api, s
     CountryFactory(code="KR")
     for chat in range(45):
         telegram_subscriber(2000 + chat, language="en")
-    VacancyFactory.create_batch(2, country_id="KR")
-    matching.match_new_vacancies()
+    for _run in range(2):  # two matching runs: two messages to each chat
+        VacancyFactory(country_id="KR")
+        matching.match_new_vacancies()
     tasks.deliver_telegram.apply()
     times = sorted(telegram_api.times())
     assert Message.objects.exclude(status="sent").count() == 0, list(
