@@ -25,7 +25,7 @@ from django.db.models import IntegerField as IntegerOutput
 from django.utils import timezone
 
 from alerts.models import MatchedVacancy, Message, SavedSearch, Subscription
-from alerts.searches import params, search_filter
+from alerts.searches import menus_now, params, search_filter
 from vacancies.models import Vacancy
 
 # A vacancy published longer ago than this is no news when it becomes public.
@@ -64,8 +64,9 @@ def _matches(run, searches):
     of_run = Vacancy.objects.filter(
         pk__in=Subquery(MatchedVacancy.objects.filter(run=run).values("vacancy_id"))
     )
+    menus = menus_now()
     parts = [
-        search_filter(params(query), queryset=of_run)
+        search_filter(params(query), queryset=of_run, menus=menus)
         .qs.order_by()
         .annotate(search=Value(pk, output_field=IntegerOutput()))
         .values_list("pk", "search")

@@ -8,16 +8,30 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 from django.urls import reverse
 
-from vacancies.filters import VacancyFilter
+from vacancies.filters import MENUS, VacancyFilter, menu_choices
 from vacancies.models import Vacancy
 
 # How a page orders or pages through results is not part of what a person watches.
 NOT_SEARCH = {"sort", "page"}
 
 
-def search_filter(params, queryset=None):
-    """The list page's filter set over ``queryset`` (no vacancy by default)."""
-    return VacancyFilter(params, queryset=Vacancy.objects.none() if queryset is None else queryset)
+def search_filter(params, queryset=None, menus=None):
+    """The list page's filter set over ``queryset`` (no vacancy by default).
+
+    ``menus`` ({filter name: choices}, from `menus_now`) gives the menu filters
+    their choices read once: a matching run builds thousands of filter sets, and
+    each would otherwise read the country and occupation menus from the cache."""
+    filterset = VacancyFilter(
+        params, queryset=Vacancy.objects.none() if queryset is None else queryset
+    )
+    for name, choices in (menus or {}).items():
+        filterset.filters[name].extra["choices"] = choices
+    return filterset
+
+
+def menus_now():
+    """The filter menus' choices in the current language, read once."""
+    return {name: menu_choices(name) for name in MENUS}
 
 
 def canonical_query(params):
