@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from agencies import channels
+from agencies import channels, signals
 from spelling import search_key
 
 
@@ -350,9 +350,34 @@ class LicenceDestination(models.Model):
         return f"{self.licence} → {self.country.name}"
 
     def save(self, *args, **kwargs):
+        was_active = (
+            self.pk is not None
+            and LicenceDestination.objects.filter(pk=self.pk, status=self.Status.ACTIVE).exists()
+        )
         super().save(*args, **kwargs)
         # Partners mirror licences by ``updated_at``: a destination change is one.
         Licence.objects.filter(pk=self.licence_id).update(updated_at=timezone.now())
+        if was_active and self.status != self.Status.ACTIVE:
+            self.announce_lost()
+
+    def delete(self, *args, **kwargs):
+        was_active = self.status == self.Status.ACTIVE
+        result = super().delete(*args, **kwargs)
+        if was_active:
+            self.announce_lost()
+        return result
+
+    def announce_lost(self):
+        """Tell the apps above (`agencies.signals`) that the licence no longer
+        covers this destination: whoever follows the agency must hear it."""
+        signals.licence_changed.send(
+            sender=Licence,
+            licence=self.licence,
+            change=signals.DESTINATION_LOST,
+            countries=[str(self.country)],
+            key=f"destination:{self.licence_id}:{self.country}:{timezone.now():%Y-%m-%dT%H:%M}",
+            reason="",
+        )
 
 
 class LicenceEvent(models.Model):

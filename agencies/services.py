@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agencies import verification
+from agencies import signals, verification
 from agencies.models import (
     Agency,
     Deposit,
@@ -148,7 +148,7 @@ def _save(licence, current, to_status, actor, reason, legal_basis, on):
     licence.status = to_status
     licence.status_since = on
     licence.save()
-    LicenceEvent.objects.create(
+    event = LicenceEvent.objects.create(
         licence=licence,
         date=on,
         from_status=current,
@@ -156,6 +156,14 @@ def _save(licence, current, to_status, actor, reason, legal_basis, on):
         reason=reason,
         legal_basis=(legal_basis or "").strip(),
         officer=actor,
+    )
+    signals.licence_changed.send(
+        sender=Licence,
+        licence=licence,
+        change=to_status,
+        countries=[],
+        key=f"licence-event:{event.pk}",
+        reason=reason,
     )
     return licence
 

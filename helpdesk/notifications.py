@@ -25,7 +25,7 @@ def private_link(case):
     """The absolute private link of a case, in the person's language."""
     with translation.override(case.language):
         path = reverse("helpdesk:case", args=[case.token])
-    return settings.HELPDESK_SITE_URL.rstrip("/") + path
+    return settings.SITE_URL.rstrip("/") + path
 
 
 def status_message(case):

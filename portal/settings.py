@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "helpdesk",
     "guidance",
     "demo",
+    "alerts",
+    "bot",
 ]
 
 MIDDLEWARE = [
@@ -372,17 +374,9 @@ SIGNIN_LOG_DAYS = 90
 # --- Help desk (issue 14) -----------------------------------------------------------
 # A new case nobody picked up within this many hours is flagged on the triage list;
 # closed cases are anonymised this many days after closing (helpdesk.tasks, daily);
-# the address the private links in status notices start with.
+# private links in status notices start with SITE_URL (below).
 HELPDESK_PICKUP_HOURS = env.int("HELPDESK_PICKUP_HOURS", default=24)
 HELPDESK_ANONYMISE_AFTER_DAYS = env.int("HELPDESK_ANONYMISE_AFTER_DAYS", default=180)
-HELPDESK_SITE_URL = env.str("HELPDESK_SITE_URL", default="http://127.0.0.1:8000")
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="help@localhost")
-EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
-EMAIL_PORT = env.int("EMAIL_PORT", default=25)
-EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
-EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
-EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-EMAIL_TIMEOUT = 10
 
 # --- Accounts (issue 13): applicants sign in with a phone, staff with a second factor ---
 # django-allauth (accounts/ holds the adapter, forms and pages). Applicants sign up
@@ -460,5 +454,19 @@ INSTALLED_APPS += ["applications"]
 # Applications are anonymised this many months after their vacancy closed
 # (`applications.tasks.anonymise_applications`, daily).
 APPLICATION_RETENTION_MONTHS = env.int("APPLICATION_RETENTION_MONTHS", default=12)
-# The portal's public address, for links in SMS and e-mails (none when empty).
-SITE_URL = env.str("SITE_URL", default="")
+# The portal's public address: links in SMS, e-mails and Telegram messages, the
+# bot's webhook.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Alerts and the Telegram bot (README, "Alerts and the Telegram bot"). Nothing is
+# needed: without a bot token Telegram is not offered, without EMAIL_URL e-mail is not.
+TELEGRAM_BOT_TOKEN = env.str("TELEGRAM_BOT_TOKEN", default="")
+TELEGRAM_BOT_USERNAME = env.str("TELEGRAM_BOT_USERNAME", default="")
+TELEGRAM_WEBHOOK_SECRET = env.str("TELEGRAM_WEBHOOK_SECRET", default="")
+TELEGRAM_API_URL = env.str("TELEGRAM_API_URL", default="https://api.telegram.org")
+TELEGRAM_MESSAGES_PER_SECOND = env.int("TELEGRAM_MESSAGES_PER_SECOND", default=30)
+EMAIL_URL = env.str("EMAIL_URL", default="")
+EMAIL_ENABLED = bool(EMAIL_URL)
+if EMAIL_ENABLED:
+    vars().update(env.email_url("EMAIL_URL"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@localhost")
+EMAIL_TIMEOUT = 10

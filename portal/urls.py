@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's init script as a file: no inline script.
     path("api/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("bot.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,6 +30,7 @@ urlpatterns += i18n_patterns(
     *allauth_urlpatterns,
     path("", include("applications.urls")),
     path("", include("guidance.urls")),
+    path("", include("alerts.urls")),
     # Partners and feeds were admin pages of the portal app: staff bookmarks still work.
     re_path(
         r"^admin/portal/(?P<path>(?:partner|partnerapikey|feed|feedrun|rejectedrecord)/.*)$",

@@ -39,7 +39,7 @@ def smtp(settings):
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.HELPDESK_SITE_URL = "https://portal.example"
+    settings.SITE_URL = "https://portal.example"
     yield inbox
     controller.stop()
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.benchmarks import applications, bans, feeds, vacancies
+from demo.benchmarks import alerts, applications, bans, feeds, vacancies
 
 # Each area measured by its own module, with run(count, queries, stdout).
 AREAS = {
@@ -8,6 +8,7 @@ AREAS = {
     "blacklist": bans,
     "feeds": feeds,
     "applications": applications,
+    "alerts": alerts,
 }
 
 
