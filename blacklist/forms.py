@@ -60,7 +60,7 @@ class DateOfBirthWidget(forms.MultiWidget):
             return [None, None, None]
         if isinstance(value, str):
             parts = value.split("-")[::-1] if "-" in value else value.split(".")
-            return (parts + [None, None, None])[:3]
+            return [*parts, None, None, None][:3]
         return [value.day, value.month, value.year]
 
     def get_context(self, name, value, attrs):
