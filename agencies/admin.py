@@ -6,7 +6,6 @@ Deposit movements are added inline and recorded by the same services.
 """
 
 import csv
-import datetime
 
 from django import forms
 from django.contrib import admin, messages
@@ -32,8 +31,6 @@ from agencies.models import (
     MinimumDeposit,
     RecruiterReport,
 )
-
-EXPIRING_DAYS = 30
 
 
 class MinimumDepositInline(admin.TabularInline):
@@ -74,15 +71,8 @@ class ExpiringSoonFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() != "yes":
             return queryset
-        today = timezone.localdate()
         prefix = "" if queryset.model is Licence else "licences__"
-        return queryset.filter(
-            **{
-                f"{prefix}status": Licence.Status.ACTIVE,
-                f"{prefix}expires_on__gte": today,
-                f"{prefix}expires_on__lte": today + datetime.timedelta(days=EXPIRING_DAYS),
-            }
-        ).distinct()
+        return queryset.filter(selectors.expiring_q(prefix=prefix)).distinct()
 
 
 class BelowMinimumFilter(admin.SimpleListFilter):

@@ -78,3 +78,16 @@ def test_the_admin_is_named_for_the_portal(officer_client):
     html = officer_client.get("/ru/admin/").content.decode()
     assert "Безопасная работа за рубежом: администрирование" in html
     assert "Django" not in html.split("<title>")[1].split("</title>")[0]
+
+
+def test_the_start_page_shows_the_work_queue(officer_client, make_licence):
+    from agencies.models import RecruiterReport
+
+    RecruiterReport.objects.create(recruiter_name="Jasur", what_happened="Asked for money")
+    make_licence(expires_on=timezone.localdate() + datetime.timedelta(days=10))
+    html = officer_client.get("/en/admin/").content.decode()
+    queue = html.split('id="work-queue"')[1].split("</div>")[0]
+    assert "New reports of recruiters</a></th><td>1</td>" in queue
+    assert "Licences expiring within 30 days</a></th><td>1</td>" in queue
+    assert "?expiring=yes" in queue and "?status__exact=new" in queue
+    assert "Feed runs awaiting approval" not in queue  # not an officer's list
