@@ -17,7 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from agencies import selectors, services
+from agencies import reasons, selectors, services
 from agencies.filters import covered_destinations
 from agencies.models import (
     Agency,
@@ -304,6 +304,9 @@ class LicenceAddForm(forms.ModelForm):
 class StatusChangeForm(forms.Form):
     required_css_class = "required"
 
+    standard_reason = forms.ChoiceField(
+        label=_("usual reason"), choices=reasons.reason_choices, required=False
+    )
     reason = forms.CharField(
         label=_("reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -331,6 +334,14 @@ class StatusChangeForm(forms.Form):
         # The services refuse these without a reason: the form says so before, and
         # keeps what the officer typed.
         self.fields["reason"].required = action in REASON_REQUIRED
+
+    def clean(self):
+        """A reason from the list, or the officer's own words."""
+        cleaned = super().clean()
+        if not cleaned.get("reason") and cleaned.get("standard_reason"):
+            cleaned["reason"] = cleaned["standard_reason"]
+            self.errors.pop("reason", None)
+        return cleaned
 
     def clean_effective_on(self):
         effective = self.cleaned_data["effective_on"]

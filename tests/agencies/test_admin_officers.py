@@ -91,3 +91,27 @@ def test_the_start_page_shows_the_work_queue(officer_client, make_licence):
     assert "Licences expiring within 30 days</a></th><td>1</td>" in queue
     assert "?expiring=yes" in queue and "?status__exact=new" in queue
     assert "Feed runs awaiting approval" not in queue  # not an officer's list
+
+
+def test_a_usual_reason_is_chosen_from_the_list_and_read_in_each_language(
+    client, officer_client, make_licence
+):
+    licence = make_licence()
+    officer_client.post(
+        LIST,
+        {
+            "action": "revoke",
+            "_selected_action": [licence.pk],
+            "apply": "1",
+            "standard_reason": "Criminal case opened against the agency's managers.",
+            "reason": "",
+            "legal_basis": "Court decision",
+        },
+    )
+    licence.refresh_from_db()
+    assert licence.status == "revoked"
+    page = f"/ky/agencies/{licence.agency.pk}/"
+    html = client.get(page).content.decode()
+    assert "Агенттиктин жетекчилерине карата кылмыш иши козголгон." in html
+    assert "(Соттун чечими)" in html
+    assert "Criminal case opened" not in html
