@@ -6,7 +6,6 @@ Deposit movements are added inline and recorded by the same services.
 """
 
 import csv
-import datetime
 
 from django import forms
 from django.contrib import admin, messages
@@ -18,7 +17,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from agencies import selectors, services
+from agencies import reasons, selectors, services
+from agencies.filters import covered_destinations
 from agencies.models import (
     Agency,
     AgencyChannel,
@@ -31,8 +31,6 @@ from agencies.models import (
     MinimumDeposit,
     RecruiterReport,
 )
-
-EXPIRING_DAYS = 30
 
 
 class MinimumDepositInline(admin.TabularInline):
@@ -47,6 +45,22 @@ class LicensingAuthorityAdmin(TabbedTranslationAdmin):
     inlines = [MinimumDepositInline]
 
 
+class DestinationInUseFilter(admin.SimpleListFilter):
+    """The destinations some licence covers, not the 250 countries of the world."""
+
+    title = _("destination country")
+    parameter_name = "destination"
+
+    def lookups(self, request, model_admin):
+        return covered_destinations()
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        prefix = "" if queryset.model is Licence else "licences__"
+        return queryset.filter(**{f"{prefix}destinations__country": self.value()}).distinct()
+
+
 class ExpiringSoonFilter(admin.SimpleListFilter):
     title = _("expiring within 30 days")
     parameter_name = "expiring"
@@ -57,15 +71,8 @@ class ExpiringSoonFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() != "yes":
             return queryset
-        today = timezone.localdate()
         prefix = "" if queryset.model is Licence else "licences__"
-        return queryset.filter(
-            **{
-                f"{prefix}status": Licence.Status.ACTIVE,
-                f"{prefix}expires_on__gte": today,
-                f"{prefix}expires_on__lte": today + datetime.timedelta(days=EXPIRING_DAYS),
-            }
-        ).distinct()
+        return queryset.filter(selectors.expiring_q(prefix=prefix)).distinct()
 
 
 class BelowMinimumFilter(admin.SimpleListFilter):
@@ -184,7 +191,7 @@ class AgencyAdmin(admin.ModelAdmin):
     list_filter = [
         ("licences__authority", admin.RelatedOnlyFieldListFilter),
         "licences__status",
-        "licences__destinations__country",
+        DestinationInUseFilter,
         ExpiringSoonFilter,
         BelowMinimumFilter,
     ]
@@ -295,15 +302,58 @@ class LicenceAddForm(forms.ModelForm):
 
 
 class StatusChangeForm(forms.Form):
+    required_css_class = "required"
+
+    standard_reason = forms.ChoiceField(
+        label=_("usual reason"), choices=reasons.reason_choices, required=False
+    )
     reason = forms.CharField(
-        label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        error_messages={"required": _("Give the reason for this decision.")},
     )
     legal_basis = forms.CharField(
         label=_("legal basis or document"), max_length=300, required=False
     )
+    effective_on = forms.DateField(
+        label=_("effective date"),
+        required=False,
+        help_text=_(
+            "The change applies at once. If the decision was taken earlier, give its date; "
+            "leave empty for today."
+        ),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     expires_on = forms.DateField(
         label=_("new expiry date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args, action=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The services refuse these without a reason: the form says so before, and
+        # keeps what the officer typed.
+        self.fields["reason"].required = action in REASON_REQUIRED
+
+    def clean(self):
+        """A reason from the list, or the officer's own words."""
+        cleaned = super().clean()
+        if not cleaned.get("reason") and cleaned.get("standard_reason"):
+            cleaned["reason"] = cleaned["standard_reason"]
+            self.errors.pop("reason", None)
+        return cleaned
+
+    def clean_effective_on(self):
+        effective = self.cleaned_data["effective_on"]
+        if effective and effective > timezone.localdate():
+            raise forms.ValidationError(
+                _("The change applies at once: give today or an earlier date.")
+            )
+        return effective
+
+
+# The changes that need a reason (``agencies.services`` refuses them without one).
+REASON_REQUIRED = {"suspend", "revoke"}
 
 
 STATUS_ACTIONS = {
@@ -312,6 +362,22 @@ STATUS_ACTIONS = {
     "revoke": (services.revoke, _("Revoke the selected licences")),
     "renew": (services.renew, _("Renew the selected licences")),
     "record_surrender": (services.record_surrender, _("Record surrender of the selected licences")),
+}
+
+
+# The buttons on a licence's page, and the statuses each may start from (as the
+# services allow: `agencies.services`).
+STATUS_BUTTONS = {
+    "suspend": _("Suspend"),
+    "reinstate": _("Reinstate"),
+    "revoke": _("Revoke"),
+    "renew": _("Renew"),
+}
+STATUS_FROM = {
+    "suspend": {Licence.Status.ACTIVE},
+    "reinstate": {Licence.Status.SUSPENDED},
+    "revoke": {Licence.Status.ACTIVE, Licence.Status.SUSPENDED},
+    "renew": {Licence.Status.ACTIVE, Licence.Status.EXPIRED},
 }
 
 
@@ -333,7 +399,7 @@ class LicenceAdmin(admin.ModelAdmin):
     list_filter = [
         "authority",
         "status",
-        "destinations__country",
+        DestinationInUseFilter,
         ExpiringSoonFilter,
         BelowMinimumFilter,
     ]
@@ -345,6 +411,18 @@ class LicenceAdmin(admin.ModelAdmin):
     autocomplete_fields = ["agency"]
     inlines = [LicenceDestinationInline, LicenceEventInline]
     actions = [_status_action(name) for name in STATUS_ACTIONS]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The status changes as buttons on the licence itself, not only as list
+        actions; each opens the same confirmation page with the reason."""
+        licence = self.get_object(request, object_id)
+        buttons = [
+            (name, STATUS_BUTTONS[name])
+            for name in STATUS_BUTTONS
+            if licence is not None and licence.status in STATUS_FROM[name]
+        ]
+        extra_context = {**(extra_context or {}), "status_buttons": buttons}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
@@ -385,12 +463,12 @@ class LicenceAdmin(admin.ModelAdmin):
     def change_status(self, request, queryset, name, service, title):
         """Ask for the reason and basis, then apply the service to each licence."""
         if "apply" in request.POST:
-            form = StatusChangeForm(request.POST)
+            form = StatusChangeForm(request.POST, action=name)
             if form.is_valid():
                 self._apply(request, queryset, name, service, form.cleaned_data)
                 return None
         else:
-            form = StatusChangeForm()
+            form = StatusChangeForm(action=name)
         return TemplateResponse(
             request,
             "admin/agencies/licence/status_change.html",
@@ -402,12 +480,15 @@ class LicenceAdmin(admin.ModelAdmin):
                 "form": form,
                 "action": name,
                 "needs_expiry": name == "renew",
+                "hides_vacancies": name in ("suspend", "revoke", "record_surrender"),
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             },
         )
 
     def _apply(self, request, queryset, name, service, data):
         extra = {"expires_on": data["expires_on"]} if name == "renew" else {}
+        if data.get("effective_on"):
+            extra["on"] = data["effective_on"]
         for licence in queryset:
             try:
                 service(

@@ -33,6 +33,15 @@ class AgencyFilter(django_filters.FilterSet):
         method="filter_destination",
         empty_label=_("All"),
     )
+    licensed = django_filters.ChoiceFilter(
+        label=_("Show"),
+        choices=[
+            ("today", _("agencies licensed today")),
+            ("all", _("all agencies, whatever their licence")),
+        ],
+        method="filter_licensed",
+        empty_label=None,
+    )
     status = django_filters.ChoiceFilter(
         label=_("Licence status"),
         choices=LicenceStatus.choices,
@@ -43,10 +52,18 @@ class AgencyFilter(django_filters.FilterSet):
 
     class Meta:
         model = Agency
-        fields = ["q", "authority", "destination", "status"]
+        fields = ["q", "authority", "destination", "licensed", "status"]
 
     def filter_search(self, queryset, name, value: str):
         return queryset.filter(pk__in=Agency.objects.search(value).values("pk"))
+
+    def filter_licensed(self, queryset, name, value: str):
+        """Agencies that may recruit today for some destination (`in_force`)."""
+        if value != "today":
+            return queryset
+        return queryset.filter(
+            Exists(LicenceDestination.objects.in_force().filter(licence__agency=OuterRef("pk")))
+        )
 
     def filter_destination(self, queryset, name, value: str):
         """Agencies licensed for the destination today: the one rule, `in_force`."""

@@ -54,11 +54,3 @@ class RecruiterReportForm(forms.ModelForm):
 
     def is_spam(self):
         return bool(self.data.get("website"))
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("recruiter_name", "").strip() and not cleaned.get("channel", "").strip():
-            raise forms.ValidationError(
-                _("Give the recruiter's name or a way they contacted you (or both).")
-            )
-        return cleaned

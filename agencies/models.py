@@ -566,7 +566,11 @@ class RecruiterReport(models.Model):
         verbose_name_plural = _("recruiter reports")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(recruiter_name="", channel=""), name="report_names_recruiter"
+                condition=~Q(recruiter_name="", channel=""),
+                name="report_names_recruiter",
+                violation_error_message=_(
+                    "Give the recruiter's name or a way they contacted you (or both)."
+                ),
             ),
         ]
 

@@ -6,6 +6,7 @@ covers a destination on a date is `LicenceDestination.objects.in_force`, the one
 rule: `destinations_in_force` asks it once for a set of agencies.
 """
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -197,6 +198,23 @@ def licence_summaries(agency, on=None):
         }
         for licence in agency.licences.all()
     ]
+
+
+EXPIRING_DAYS = 30
+
+
+def expiring_q(on=None, prefix=""):
+    """Active licences whose expiry falls within the next 30 days: the officers'
+    "expiring soon" (the admin filter and the admin's start page). ``prefix`` leads
+    from the model queried to the licence ("licences__" from an agency)."""
+    on = on or timezone.localdate()
+    return Q(
+        **{
+            f"{prefix}status": Licence.Status.ACTIVE,
+            f"{prefix}expires_on__gte": on,
+            f"{prefix}expires_on__lte": on + datetime.timedelta(days=EXPIRING_DAYS),
+        }
+    )
 
 
 def below_minimum_q(on=None):

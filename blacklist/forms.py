@@ -30,6 +30,55 @@ def validate_name(value):
 _PRIVATE = {"autocomplete": "off", "autocapitalize": "words", "spellcheck": "false"}
 
 
+class DateOfBirthWidget(forms.MultiWidget):
+    """Day, month and year in three boxes of digits, as on a passport. A phone's date
+    picker opens on today and writes the date in the phone's own format, which
+    readers of Karakalpak or Kyrgyz found hard to scroll back 30 years in.
+
+    The boxes are read as one "day.month.year" text for the date field, so the
+    field's rules (a real date, not in the future) stay in one place. A single
+    ``date_of_birth`` value (ISO or day.month.year), as a kiosk or an older copy of
+    the page may send, is read as it is."""
+
+    template_name = "blacklist/widgets/date_of_birth.html"
+    use_fieldset = True
+    PARTS = (_("Day"), _("Month"), _("Year"))
+
+    def __init__(self):
+        box = {"inputmode": "numeric", "autocomplete": "off", "class": "date-part"}
+        super().__init__(
+            [
+                forms.TextInput({**box, "maxlength": "2"}),
+                forms.TextInput({**box, "maxlength": "2"}),
+                forms.TextInput({**box, "maxlength": "4", "class": "date-part year"}),
+            ]
+        )
+
+    def decompress(self, value):
+        """The boxes of a date, or of the text sent back to be corrected."""
+        if not value:
+            return [None, None, None]
+        if isinstance(value, str):
+            parts = value.split("-")[::-1] if "-" in value else value.split(".")
+            return [*parts, None, None, None][:3]
+        return [value.day, value.month, value.year]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget, label in zip(context["widget"]["subwidgets"], self.PARTS, strict=True):
+            subwidget["part_label"] = label
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        if name in data:
+            return data.get(name)
+        parts = [str(part or "").strip() for part in super().value_from_datadict(data, files, name)]
+        return ".".join(parts) if any(parts) else ""
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+
 def citizenship_choices():
     listed = dict(countries)
     first = [(code, listed[code]) for code in FIRST_COUNTRIES]
@@ -62,7 +111,12 @@ class CheckForm(forms.Form):
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "autocomplete": "off"}),
+        help_text=_("For example: 14 03 1991"),
+        error_messages={
+            "invalid": _("Enter the day, month and year of your birth in numbers."),
+            "required": _("Enter your date of birth."),
+        },
+        widget=DateOfBirthWidget(),
     )
     citizenship = forms.ChoiceField(
         label=_("Citizenship"),

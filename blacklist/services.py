@@ -66,12 +66,15 @@ ADVICE = {
 
 @dataclass(frozen=True)
 class Match:
-    """A record the check found, in the words a reader needs; never the record's name."""
+    """A record the check found, in the words a reader needs. The record's name only
+    for a possible match (``listed_name``), so the person can judge whether the list
+    means them; a record found is theirs, and they know how their name is written."""
 
     level: MatchLevel
     source: BanSource
     ban_end: datetime.date | None
     basis: str
+    listed_name: str = ""
 
     @property
     def basis_label(self):
@@ -135,12 +138,18 @@ def check_person(
         for record in selectors.candidate_records(date_of_birth, keys, document_key):
             level = _level(name, document_key, citizenship, record)
             if level != MatchLevel.DIFFERENT:
-                matches.append(Match(level, record.source, record.ban_end, record.basis))
+                listed = _written(record) if level == MatchLevel.POSSIBLE else ""
+                matches.append(Match(level, record.source, record.ban_end, record.basis, listed))
     matches.sort(key=lambda m: (-_RANK[m.level], m.source.name, m.ban_end or datetime.date.max))
     outcome = matches[0].level if matches else MatchLevel.DIFFERENT
     if count:
         count_outcome(outcome)
     return CheckResult(outcome=outcome, matches=matches, sources=selectors.searched_sources())
+
+
+def _written(record):
+    """The name as the list writes it: surname, given name, patronymic."""
+    return " ".join(part for part in (record.surname, record.given_name, record.patronymic) if part)
 
 
 def log_api_check(partner, key_prefix, outcome):

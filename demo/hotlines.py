@@ -6,6 +6,7 @@ from portal.models import Hotline
 HOTLINES = [
     {
         "key": "uz-migration-agency",
+        "country": "UZ",
         "phone": "+998 71 000 00 00",
         "name": {
             "en": "Migration Agency of Uzbekistan (demo number)",
@@ -24,6 +25,7 @@ HOTLINES = [
     },
     {
         "key": "kg-employment-abroad",
+        "country": "KG",
         "phone": "+996 312 000 000",
         "name": {
             "en": "Center for Employment of Citizens Abroad, Kyrgyzstan (demo number)",
@@ -45,7 +47,7 @@ HOTLINES = [
 
 def seed():
     for order, entry in enumerate(HOTLINES):
-        values = {"phone": entry["phone"], "order": order}
+        values = {"phone": entry["phone"], "order": order, "country": entry["country"]}
         for field in ("name", "hours"):
             for lang, text in entry[field].items():
                 values[f"{field}_{lang}"] = text

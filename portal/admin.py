@@ -1,17 +1,24 @@
-"""Hotlines in the admin, with a tab per language; the sign-in records of
-django-axes for superusers only."""
+"""The admin's name, hotlines in the admin with a tab per language, and the sign-in
+records of django-axes for superusers only."""
 
 from axes.admin import AccessAttemptAdmin, AccessLogAdmin
 from axes.models import AccessAttempt, AccessLog
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.models import Hotline
 
+# Officers work in the portal's admin, not in "Django administration".
+admin.site.site_header = _("Safe work abroad: administration")
+admin.site.site_title = _("Safe work abroad")
+admin.site.index_title = _("Work of the licensing officers and editors")
+
 
 @admin.register(Hotline)
 class HotlineAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "phone", "hours", "order", "is_active"]
+    list_display = ["name", "phone", "country", "hours", "order", "is_active"]
+    list_filter = ["country"]
     list_editable = ["order", "is_active"]
     search_fields = ["name", "phone"]
 

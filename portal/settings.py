@@ -195,6 +195,9 @@ LANGUAGES = [
 # completion of Django's upstream Uzbek catalogs, which leave the admin half English.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 USE_I18N = True
+# Date and number formats Django lacks or gets wrong for the portal's readers
+# (Karakalpak, English); see portal/formats/.
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 TIME_ZONE = "Asia/Tashkent"
 

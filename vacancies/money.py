@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 # Readers of Uzbek and Karakalpak live in Uzbekistan, readers of Kyrgyz in
 # Kyrgyzstan; Russian and English readers may be from either.
@@ -44,3 +45,36 @@ def monthly_conversions(vacancy, rates, language=None):
 
 def _round(amount):
     return Decimal(amount).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+
+
+# Currency codes a reader may not know, named in words once on a vacancy page.
+CURRENCY_NAMES = {
+    "AED": _("UAE dirham"),
+    "EUR": _("euro"),
+    "GBP": _("British pound"),
+    "KGS": _("Kyrgyz som"),
+    "KRW": _("South Korean won"),
+    "KZT": _("Kazakh tenge"),
+    "PLN": _("Polish zloty"),
+    "QAR": _("Qatari riyal"),
+    "RUB": _("Russian rouble"),
+    "TRY": _("Turkish lira"),
+    "USD": _("US dollar"),
+    "UZS": _("Uzbek som"),
+}
+
+
+def currency_name(code):
+    """The currency's name in the reader's language, or "" for a code we cannot name."""
+    name = CURRENCY_NAMES.get(code)
+    return str(name) if name else ""
+
+
+def with_conversions(vacancies, rates, language=None):
+    """The vacancies (a list), each with ``conversions``: its monthly wage in USD and
+    the reader's home currencies, for cards that show many vacancies with one read of
+    the rates."""
+    vacancies = list(vacancies)
+    for vacancy in vacancies:
+        vacancy.conversions = monthly_conversions(vacancy, rates, language)
+    return vacancies

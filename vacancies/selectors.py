@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 
-from agencies.models import LicensingAuthority
+from agencies.models import AgencyChannel, LicensingAuthority
 from vacancies.filters import VacancyFilter
 from vacancies.models import GUIDE_SECTIONS, Country, Vacancy
 
@@ -58,6 +58,23 @@ def is_public(vacancy, on=None):
     """May the public see this vacancy (`Vacancy.objects.public`)? A vacancy page
     that is not answers 410 with similar open ones."""
     return Vacancy.objects.public(on).filter(pk=vacancy.pk).exists()
+
+
+def official_phones(vacancy):
+    """[(number, tel: link)] that the data holds for whoever recruits for the
+    vacancy: the registry's official phones of the agency, the authority's phone for
+    state recruitment. Empty when the data holds none: a page never invents one."""
+    if vacancy.channel == Vacancy.Channel.AGENCY and vacancy.agency_id:
+        phones = vacancy.agency.channels.filter(kind=AgencyChannel.PHONE)
+        return [(channel.value, channel.href) for channel in phones]
+    if (
+        vacancy.channel == Vacancy.Channel.AUTHORITY
+        and vacancy.authority
+        and vacancy.authority.phone
+    ):
+        phone = vacancy.authority.phone
+        return [(phone, "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+"))]
+    return []
 
 
 def similar_vacancies(vacancy):

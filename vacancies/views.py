@@ -5,23 +5,42 @@ destination guides, and the Atom feed of any search. Every page shows only what
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from vacancies import selectors
-from vacancies.models import Country, ExchangeRate, Vacancy
-from vacancies.money import home_currencies, monthly_conversions
+from vacancies.chips import active_filters, folded_count, sort_links
+from vacancies.models import Country, ExchangeRate
+from vacancies.money import currency_name, monthly_conversions, with_conversions
 from vacancies.pagination import CappedPaginator
 
 PAGE_SIZE = 20
-PROVISIONS = ["housing", "meals", "transport", "insurance", "flight"]
+# What the employer provides, said plainly either way: (field, provided, not provided).
+PROVISIONS = [
+    ("housing", _("Housing: provided by the employer"), _("Housing: not provided")),
+    ("meals", _("Meals: provided by the employer"), _("Meals: not provided")),
+    (
+        "transport",
+        _("Transport to work: provided by the employer"),
+        _("Transport to work: not provided"),
+    ),
+    (
+        "insurance",
+        _("Health insurance: provided by the employer"),
+        _("Health insurance: not provided"),
+    ),
+    ("flight", _("Flight: paid by the employer"), _("Flight: not paid by the employer")),
+]
 
 
 @require_safe
 def vacancy_list(request):
     filterset = selectors.search(request.GET)
     page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = with_conversions(page.object_list, ExchangeRate.objects.latest_rates())
     query = request.GET.copy()
     query.pop("page", None)
+    chips = active_filters(filterset, query)
     return render(
         request,
         "vacancies/vacancy_list.html",
@@ -29,7 +48,9 @@ def vacancy_list(request):
             "filter": filterset,
             "page": page,
             "query": query.urlencode(),
-            "home_currencies": home_currencies(),
+            "chips": chips,
+            "folded_active": folded_count(chips),
+            "sorts": sort_links(filterset, query),
         },
     )
 
@@ -49,7 +70,12 @@ def vacancy_detail(request, pk):
         return render(
             request,
             "vacancies/vacancy_gone.html",
-            {"vacancy": vacancy, "similar": selectors.similar_vacancies(vacancy)},
+            {
+                "vacancy": vacancy,
+                "similar": with_conversions(
+                    selectors.similar_vacancies(vacancy), ExchangeRate.objects.latest_rates()
+                ),
+            },
             status=410,
         )
     return render_detail(request, vacancy)
@@ -66,9 +92,12 @@ def render_detail(request, vacancy, preview=False):
             "conversions": monthly_conversions(vacancy, rates),
             "costs": list(vacancy.costs.all()),
             "provisions": [
-                (getattr(vacancy, name), Vacancy._meta.get_field(name).verbose_name)
-                for name in PROVISIONS
+                (getattr(vacancy, name), yes if getattr(vacancy, name) else no)
+                for name, yes, no in PROVISIONS
             ],
+            "currency_name": currency_name(vacancy.wage_currency),
+            "phones": selectors.official_phones(vacancy),
+            "printable": request.GET.get("print") == "1",
             "share_url": request.build_absolute_uri(vacancy.get_absolute_url()),
         },
     )
@@ -91,7 +120,10 @@ def country_detail(request, code):
         {
             "country": country,
             "sections": selectors.guide_sections(country),
-            "vacancies": selectors.newest_in_country(country, PAGE_SIZE),
+            "vacancies": with_conversions(
+                selectors.newest_in_country(country, PAGE_SIZE),
+                ExchangeRate.objects.latest_rates(),
+            ),
             "open_vacancies": selectors.open_vacancy_counts().get(country.code, 0),
         },
     )

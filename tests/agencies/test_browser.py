@@ -30,7 +30,7 @@ def test_officer_suspends_a_licence_and_the_public_page_shows_it(live_server, pa
     assert "Licence suspended" in section.inner_text()
     with override("en"):
         today = date_format(timezone.localdate(), "DATE_FORMAT")
-    assert f"since {today}" in section.inner_text()
+    assert f"since: {today}" in section.inner_text()
     assert "Workers sent abroad on tourist visas" in section.inner_text()
 
 
@@ -51,6 +51,34 @@ def test_public_pages_are_accessible(live_server, page, axe, make_licence, chann
     for url in urls:
         page.goto(f"{live_server.url}/{lang}{url}")
         assert axe(page) == [], f"accessibility violations on /{lang}{url}"
+
+
+def test_the_verify_answer_is_on_the_first_screen(live_server, page, make_licence, channel):
+    licence = make_licence(destinations=("TR",))
+    channel(licence.agency, "telegram", "@ipak_demo")
+    for query, verdict in (("%40ipak_demo", "Licensed agency"), ("%40unknown_one", "Unknown")):
+        page.goto(f"{live_server.url}/en/agencies/verify/?q={query}")
+        answer = page.locator("#answer")
+        assert verdict in answer.inner_text()
+        box = answer.bounding_box()
+        assert box["y"] + box["height"] <= 740, "the answer is below the fold"
+
+
+def test_destination_names_are_not_split(live_server, page, make_licence):
+    licence = make_licence(destinations=("SK", "TR"))
+    page.goto(f"{live_server.url}/ru/agencies/{licence.agency.pk}/")
+    # Each country name on one line: "Словакия" is never broken into "Слов/акия".
+    lines = page.locator("section.licence table tbody tr td:first-child").evaluate_all(
+        """cells => cells.map(td => {
+            const range = document.createRange();
+            range.selectNodeContents(td);
+            return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+        })"""
+    )
+    assert lines and all(count == 1 for count in lines)
+    # The table fits the phone: nothing to scroll sideways.
+    table = page.locator("section.licence table").first
+    assert table.evaluate("t => t.scrollWidth <= t.clientWidth")
 
 
 def test_report_form_works_without_javascript(live_server, browser):

@@ -44,7 +44,10 @@ def fill(page, surname, given_name, patronymic, born, citizenship):
     page.get_by_label("Фамилия").fill(surname)
     page.get_by_label("Имя", exact=True).fill(given_name)
     page.get_by_label("Отчество (необязательно)").fill(patronymic)
-    page.get_by_label("Дата рождения").fill(born)
+    year, month, day = born.split("-")  # three boxes: day, month, year
+    page.get_by_label("День").fill(day)
+    page.get_by_label("Месяц").fill(month)
+    page.get_by_label("Год").fill(year)
     page.get_by_label("Гражданство").select_option(citizenship)
     page.get_by_role("button", name="Проверить").click()
     page.wait_for_load_state()
@@ -62,6 +65,10 @@ def test_check_in_russian(live_server, styled_page, axe, demo_people):
     page.get_by_role("button", name="Проверить").click()  # nothing filled in
     page.wait_for_load_state()
     assert page.locator(".errorlist").count() == 4
+    summary = page.locator(".error-summary")
+    assert summary.locator("a").count() == 4  # each error, linked to its field
+    summary.get_by_role("link", name="Дата рождения: Введите дату рождения.").click()
+    assert page.evaluate("document.activeElement.id") == "id_date_of_birth_0"
     assert axe(page) == [], "accessibility violations on the form with errors"
 
     fill(page, "Abdullayev", "Shahzod", "Botir oʻgʻli", "1991-03-14", "UZ")
@@ -78,5 +85,5 @@ def test_check_in_russian(live_server, styled_page, axe, demo_people):
     assert "Запись не найдена" in page.locator(".result").inner_text()
     sources = page.locator("#sources-title + ul").inner_text()
     today = timezone.localdate().strftime("%d.%m.%Y")
-    assert f"обновлён {today}, 3 действующих запрета" in sources
+    assert f"обновлён: {today}; действующих запретов: 3" in sources
     assert axe(page) == [], "accessibility violations on the no-record page"

@@ -51,13 +51,21 @@ def check(client, forwarded, number):
     return client.post(CHECK, form, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded)
 
 
-def test_spoofed_x_forwarded_for_does_not_escape_the_page_rate_limit(client, settings):
+@pytest.fixture
+def address_rate(monkeypatch):
+    """The ban check's per-address limit, lowered to 10 so that a test reaches it."""
+    monkeypatch.setattr("blacklist.views.ADDRESS_RATE", 10)
+
+
+def test_spoofed_x_forwarded_for_does_not_escape_the_page_rate_limit(
+    client, settings, address_rate
+):
     settings.TRUSTED_PROXY_COUNT = 0
     statuses = [check(client, f"203.0.113.{n}", n).status_code for n in range(11)]
     assert statuses == [200] * 10 + [429]
 
 
-def test_two_clients_behind_one_proxy_have_their_own_page_budgets(client, settings):
+def test_two_clients_behind_one_proxy_have_their_own_page_budgets(client, settings, address_rate):
     settings.TRUSTED_PROXY_COUNT = 1
     statuses = [check(client, "1.2.3.4, 203.0.113.1", n).status_code for n in range(11)]
     assert statuses == [200] * 10 + [429]

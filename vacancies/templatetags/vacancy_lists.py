@@ -1,0 +1,28 @@
+"""Lists of vacancies that other apps' pages show: the agency page lists the
+agency's open vacancies. A template tag, because the agencies app sits below this
+one and may not import it; the rule of what is open stays `Vacancy.objects.public`."""
+
+from django import template
+
+from vacancies import selectors
+from vacancies.models import ExchangeRate
+from vacancies.money import with_conversions
+
+register = template.Library()
+
+AGENCY_PAGE_COUNT = 10
+
+
+@register.inclusion_tag("vacancies/_agency_vacancies.html")
+def agency_vacancies(agency):
+    open_vacancies = (
+        selectors.public_vacancies().filter(agency=agency).order_by("-published_at", "-pk")
+    )
+    shown = list(open_vacancies[: AGENCY_PAGE_COUNT + 1])
+    return {
+        "agency": agency,
+        "vacancies": with_conversions(
+            shown[:AGENCY_PAGE_COUNT], ExchangeRate.objects.latest_rates()
+        ),
+        "more": len(shown) > AGENCY_PAGE_COUNT,
+    }
