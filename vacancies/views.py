@@ -20,6 +20,7 @@ PROVISIONS = ["housing", "meals", "transport", "insurance", "flight"]
 def vacancy_list(request):
     filterset = selectors.search(request.GET)
     page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.cards(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
