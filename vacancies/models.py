@@ -5,6 +5,7 @@ Whether a vacancy may be shown to the public is decided in one place:
 `VacancyQuerySet.public`. Pages, the API, the feed and the admin preview all use it.
 """
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -12,8 +13,9 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import LicenceDestination
@@ -531,7 +533,7 @@ class Vacancy(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("vacancies:detail", args=[self.pk])
+        return f"{_vacancy_path_prefix(get_script_prefix(), get_language())}{self.pk}/"
 
     def set_derived_fields(self, rates=None):
         """Fill the stored search key and USD monthly wage; `bulk_create` callers call
@@ -555,6 +557,15 @@ class Vacancy(models.Model):
             return amount
         hours = self.hours_per_week or DEFAULT_WEEKLY_HOURS
         return (amount * hours * WEEKS_PER_MONTH).quantize(Decimal("0.01"))
+
+
+@functools.cache
+def _vacancy_path_prefix(script_prefix, language):
+    """A vacancy page's path up to its id, which differs only by the script prefix
+    and the language: reversed once for each, not for each of a list's cards and
+    an API page's fifty vacancies (the arguments are the cache's key; `reverse`
+    reads both itself)."""
+    return reverse("vacancies:detail", args=[1]).removesuffix("1/")
 
 
 class VacancyCost(models.Model):
