@@ -5,6 +5,7 @@ order the list offers, with the filters that narrow it, is read off an index
 rather than sorted (issue 18; figures: `manage.py benchmark vacancies`)."""
 
 import itertools
+import re
 
 import pytest
 from django.db import connection
@@ -120,28 +121,37 @@ def test_the_vacancy_page_reads_no_guide(client, vacancies):
 
 # --- PostgreSQL: each order of each filter combination has its index ----------------
 
-ORDERED_BY_AN_INDEX = [
-    ({}, "vacancy_newest"),
-    ({"country": "KR"}, "vacancy_country_newest"),
-    ({"country": "KR", "language": "ko", "contract": "long"}, "vacancy_country_newest"),
-    ({"sort": "wage"}, "vacancy_highest_wage"),
-    ({"country": "RU", "sort": "wage"}, "vacancy_country_wage"),
-    ({"housing": "on", "sort": "wage"}, "vacancy_highest_wage_housing"),
-    (
-        {"country": "RU", "min_wage": "700", "housing": "on", "sort": "wage"},
+# The indexes that hold each order (`Vacancy.Meta.indexes`); which of them the
+# planner takes for a few test rows depends on its estimates, not on the rows.
+ORDER_INDEXES = {
+    "newest": {"vacancy_newest", "vacancy_country_newest"},
+    "wage": {
+        "vacancy_highest_wage",
+        "vacancy_country_wage",
+        "vacancy_highest_wage_housing",
         "vacancy_country_wage_housing",
-    ),
-    ({"sort": "deadline"}, "vacancy_closest_deadline"),
-    ({"country": "KR", "sort": "deadline"}, "vacancy_country_deadline"),
-    ({"occupation": "9", "min_wage": "500", "channel": "agency"}, "vacancy_newest"),
-    ({"q": "welder"}, "vacancy_newest"),
-    ({"q": "welder", "sort": "wage"}, "vacancy_highest_wage"),
+    },
+    "deadline": {"vacancy_closest_deadline", "vacancy_country_deadline"},
+}
+FILTER_COMBINATIONS = [
+    {},
+    {"country": "KR"},
+    {"country": "KR", "language": "ko", "contract": "long"},
+    {"sort": "wage"},
+    {"country": "RU", "sort": "wage"},
+    {"housing": "on", "sort": "wage"},
+    {"country": "RU", "min_wage": "700", "housing": "on", "sort": "wage"},
+    {"sort": "deadline"},
+    {"country": "KR", "sort": "deadline"},
+    {"occupation": "9", "min_wage": "500", "channel": "agency"},
+    {"q": "welder"},
+    {"q": "welder", "sort": "wage"},
 ]
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize(("params", "index"), ORDERED_BY_AN_INDEX)
-def test_every_order_is_read_off_an_index_not_sorted(vacancies, params, index):
+@pytest.mark.parametrize("params", FILTER_COMBINATIONS)
+def test_every_order_is_read_off_an_index_not_sorted(vacancies, params):
     """With sequential scans, bitmaps and sorts priced out, the planner must still find
     a plan: one that reads the page's order off an index, never a Sort."""
     filterset = selectors.search(params)
@@ -158,5 +168,6 @@ def test_every_order_is_read_off_an_index_not_sorted(vacancies, params, index):
     main = "\n".join(
         itertools.takewhile(lambda line: not line.strip().startswith("SubPlan"), lines)
     )
-    assert f" using {index} on vacancies_vacancy" in main, plan
+    used = set(re.findall(r" using (\w+) on vacancies_vacancy", main))
+    assert used and used <= ORDER_INDEXES[params.get("sort", "newest")], plan
     assert "Sort" not in main, plan
