@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "demo",
     "alerts",
     "bot",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -130,6 +131,11 @@ else:
     CACHES = {"default": _locmem, "counters": _locmem}
 RATELIMIT_USE_CACHE = "counters"
 MIDDLEWARE += ["portal.middleware.RedisUnavailableMiddleware"]  # a limit that cannot count: 503
+# Whole anonymous public pages kept this many seconds in the default cache, for
+# the peaks of announcement days; any change to what they show makes every kept
+# page stale at once (pagecache/). 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=30)
+MIDDLEWARE += ["pagecache.middleware.PageCacheMiddleware"]
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = None

@@ -86,6 +86,15 @@ def _serve_collected_static_in_live_server():
 
 
 @pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Whole pages are kept until the data's generation changes, which the database
+    raises at commit: a test's transaction never commits, so pages would be kept
+    across its changes. The page cache's own tests (tests/pagecache) turn it on
+    in transactional tests."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Throttles and rate limits count in the cache: start every test at zero."""
     from django.core.cache import cache

@@ -28,7 +28,8 @@ class VacancyFeed(Feed):
         return reverse("vacancies:list") + (f"?{query}" if query else "")
 
     def items(self, request):
-        return list(selectors.search(request.GET).qs[:FEED_SIZE])
+        ids = selectors.search(request.GET).qs.values_list("pk", flat=True)[:FEED_SIZE]
+        return selectors.cards(list(ids))
 
     def item_title(self, item):
         return f"{item.title} — {item.country}"

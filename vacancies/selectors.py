@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 
-from agencies.models import AgencyChannel, LicensingAuthority
+from agencies.models import Agency, AgencyChannel, LicensingAuthority
 from vacancies.filters import VacancyFilter
 from vacancies.models import GUIDE_SECTIONS, Country, Vacancy
 
@@ -23,35 +23,72 @@ _PAGE_RELATIONS = ["country", "occupation", "agency", "authority", "partner"]
 # --- what the public sees --------------------------------------------------------------
 
 
-def public_vacancies(on=None):
-    """Public vacancies with what a list or a feed shows of each.
+# What a card shows of a vacancy (the list, a country's page, similar vacancies, the
+# Atom feed): about a dozen of its sixty columns. The descriptions and
+# qualifications in five languages, which a card never shows, were most of a row.
+CARD_FIELDS = [
+    "title",  # with its five language columns (modeltranslation adds them)
+    "country",
+    "city",
+    "employer_name",
+    "wage_min",
+    "wage_max",
+    "wage_currency",
+    "wage_period",
+    "monthly_wage_usd",
+    "channel",
+    "agency",
+    "housing",
+    "deadline",
+    "published_at",
+    "updated_at",
+]
 
-    Countries and agencies come in one query each for the page's rows, not joined:
-    a join would be made for every match before the database sorts and cuts the
+
+def _as_cards(queryset):
+    """Countries and agencies come in one query each for the rows, not joined: a
+    join would be made for every match before the database sorts and cuts the
     page, and would carry each country's whole guide along."""
-    return Vacancy.objects.public(on).prefetch_related(
-        Prefetch("country", queryset=Country.objects.names()), "agency"
+    return queryset.only(*CARD_FIELDS).prefetch_related(
+        Prefetch("country", queryset=Country.objects.names()),
+        Prefetch("agency", queryset=Agency.objects.only("legal_name")),
     )
+
+
+def public_vacancies(on=None):
+    """Public vacancies with what a card shows of each."""
+    return _as_cards(Vacancy.objects.public(on))
 
 
 def search(params):
     """The public vacancies matching a query string's filters (the list page, its
-    Atom feed), as the filter set, which also holds the form."""
-    return VacancyFilter(params, queryset=public_vacancies())
+    Atom feed), as the filter set, which also holds the form. Its ``qs`` is for
+    ids (`vacancies.pagination.CappedPaginator`); `cards` reads the rows."""
+    return VacancyFilter(params, queryset=Vacancy.objects.public())
+
+
+def cards(ids):
+    """The vacancies of `ids` (found public a moment ago by `search`), in that order,
+    with what a card shows."""
+    found = _as_cards(Vacancy.objects.order_by()).in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def _with_relations():
+    """A vacancy's page names its country and links to its guide, which it does not
+    show: the guide's forty kilobytes stay in the database."""
+    guide = [f"country__{column}" for column in Country.guide_columns()]
+    return Vacancy.objects.select_related(*_PAGE_RELATIONS).defer(*guide)
 
 
 def vacancy_pages():
     """Vacancies with what their page shows; a draft has no page."""
-    return (
-        Vacancy.objects.select_related(*_PAGE_RELATIONS)
-        .prefetch_related("costs")
-        .exclude(status=Vacancy.Status.DRAFT)
-    )
+    return _with_relations().prefetch_related("costs").exclude(status=Vacancy.Status.DRAFT)
 
 
 def vacancy_previews():
     """Vacancies in any status, for editors' preview."""
-    return Vacancy.objects.select_related(*_PAGE_RELATIONS)
+    return _with_relations()
 
 
 def is_public(vacancy, on=None):
@@ -178,9 +215,10 @@ def partner_vacancies(partner):
 
 
 def _for_api():
-    return Vacancy.objects.select_related("country", "occupation", "partner").prefetch_related(
-        "costs"
-    )
+    """Countries and occupations are shown by their codes, the foreign keys' own
+    values (`PreloadedCodeRelatedField`): joining the country brought its whole guide,
+    about 2 MB a page of fifty."""
+    return Vacancy.objects.select_related("partner").prefetch_related("costs")
 
 
 # --- what the rules need -----------------------------------------------------------------

@@ -37,7 +37,9 @@ PROVISIONS = [
 def vacancy_list(request):
     filterset = selectors.search(request.GET)
     page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = with_conversions(page.object_list, ExchangeRate.objects.latest_rates())
+    page.object_list = with_conversions(
+        selectors.cards(page.object_list), ExchangeRate.objects.latest_rates()
+    )
     query = request.GET.copy()
     query.pop("page", None)
     chips = active_filters(filterset, query)

@@ -28,11 +28,31 @@ def test_demo_data_is_idempotent_and_mostly_public():
     assert own.count() == count
 
 
-def test_benchmark_seeds_and_reports_percentiles():
+def test_benchmark_seeding_is_idempotent():
     out = io.StringIO()
-    call_command("benchmark", "vacancies", "--count", "60", "--queries", "4", stdout=out)
-    text = out.getvalue()
-    assert "60 vacancies seeded" in text
-    assert "list page, filters: p50" in text and "list page, text search: p50" in text
-    vacancies_benchmark.run(count=60, queries=2, stdout=out)
+    vacancies_benchmark.seed(60, out)
+    vacancies_benchmark.seed(60, out)
+    assert "60 vacancies seeded" in out.getvalue()
     assert "0 vacancies seeded" in out.getvalue()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_benchmark_measures_every_case_end_to_end(settings):
+    """The whole table on a small count, so that the command cannot rot: gunicorn
+    and the yardstick served from the test database, each case measured."""
+    settings.PAGE_CACHE_SECONDS = 0
+    call_command("collectstatic", "--noinput", verbosity=0)
+    out = io.StringIO()
+    call_command(
+        "benchmark", "vacancies", "--count", "60", "--seconds", "1", "--queries", "2", stdout=out
+    )
+    text = out.getvalue()
+    assert "60 vacancies seeded" in text and "load generator:" in text
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "`/" in line]
+    assert len(rows) == len(vacancies_benchmark.CASES)
+    for row in rows:
+        portal, yardstick, ratio, sql = row.split(" | ")[2:6]
+        assert " / " in portal and " / " in yardstick and ratio.endswith("x") and " / " in sql
+    assert "page cache on, vacancy page: p50 / p95" in text
+    assert "at 4 connections:" in text

@@ -76,11 +76,23 @@ class PreloadedPrimaryKeyRelatedField(PreloadedMixin, serializers.PrimaryKeyRela
     pass
 
 
+class PreloadedCodeRelatedField(PreloadedSlugRelatedField):
+    """A relation named by its code, which is the related model's primary key: shown
+    from the foreign key column itself, so a list reads no country or occupation
+    row (a country row carries its whole guide in five languages)."""
+
+    def use_pk_only_optimization(self):
+        return True
+
+    def to_representation(self, value):
+        return value.pk
+
+
 class VacancySerializer(serializers.ModelSerializer):
     serializer_related_field = PreloadedPrimaryKeyRelatedField
 
-    country = PreloadedSlugRelatedField(slug_field="code", queryset=Country.objects.all())
-    occupation = PreloadedSlugRelatedField(
+    country = PreloadedCodeRelatedField(slug_field="code", queryset=Country.objects.all())
+    occupation = PreloadedCodeRelatedField(
         slug_field="code", queryset=Occupation.objects.all(), required=False, allow_null=True
     )
     costs = CostSerializer(many=True, required=False)

@@ -1,0 +1,173 @@
+"""What the speed of the lists rests on, pinned where it is deterministic: how many
+queries each list page and the API list make, which columns they read (never a
+country's guide, never a description on a list), and, on PostgreSQL, that every
+order the list offers, with the filters that narrow it, is read off an index
+rather than sorted (issue 18; figures: `manage.py benchmark vacancies`)."""
+
+import itertools
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories.vacancies import (
+    CountryFactory,
+    OccupationFactory,
+    VacancyFactory,
+    agency_vacancy,
+    rates,
+)
+from vacancies import selectors
+from vacancies.pagination import CappedPaginator
+
+pytestmark = pytest.mark.django_db
+
+# ids (count and page at once), cards, their countries, their agencies, hotlines.
+LIST_QUERIES = 5
+LIST_PAGES = [
+    "/en/vacancies/",
+    "/uz/vacancies/?country=KR&language=ko&contract=long",
+    "/en/vacancies/?country=RU&min_wage=700&housing=on&sort=wage",
+    "/uz/vacancies/?occupation=9&min_wage=500&channel=agency",
+    "/kaa/vacancies/?country=KR&sort=deadline&page=2",
+    "/ru/vacancies/?q=сварщик",
+    "/uz/vacancies/?q=payvandchi&country=KR",
+    "/ky/vacancies/?q=welder&sort=wage",
+]
+
+
+@pytest.fixture
+def vacancies():
+    rates(KRW=1400, RUB=90)
+    for code in ("KR", "RU"):
+        CountryFactory(code=code, name_en=code)
+    OccupationFactory(code="9", title_en="Elementary occupations")
+    for n in range(25):
+        VacancyFactory(
+            title_en="Welder",
+            title_ru="Сварщик",
+            title_uz="Payvandchi",
+            language="ko",
+            housing=n % 2 == 0,
+        )
+        agency_vacancy(
+            destinations=("RU", "KR"),
+            country_id="RU" if n % 2 else "KR",
+            title_en="Welder",
+            title_ru="Сварщик",
+            title_uz="Payvandchi",
+            language="ko",
+            wage_min=180_000,
+            wage_currency="RUB",
+            housing=True,
+            occupation=OccupationFactory(code="9"),
+        )
+
+
+def captured(client, url):
+    client.get(url)  # the filter menus are kept in the cache after the first search
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, [query["sql"] for query in queries]
+
+
+@pytest.mark.parametrize("url", LIST_PAGES)
+def test_every_list_page_makes_the_same_few_queries(client, vacancies, url):
+    response, queries = captured(client, url)
+    assert response.context["page"].object_list, "the page has cards"
+    assert len(queries) == LIST_QUERIES, queries
+
+
+@pytest.mark.parametrize("url", LIST_PAGES)
+def test_list_pages_read_no_guide_and_no_description(client, vacancies, url):
+    _response, queries = captured(client, url)
+    text = " ".join(sql for sql in queries if "vacancies_" in sql)
+    assert "entry_and_permits" not in text and "needs_review" not in text
+    assert "description" not in text and "qualifications" not in text
+
+
+def test_only_the_first_query_is_filtered_and_it_reads_only_ids(client, vacancies):
+    _response, queries = captured(client, "/en/vacancies/?country=KR&sort=wage")
+    ids = queries[0]
+    assert ids.startswith('SELECT "vacancies_vacancy"."id" AS "pk" FROM')
+    assert f"LIMIT {CappedPaginator.limit + 1}" in ids
+    assert "vacancies_licencedestination" not in " ".join(queries[1:]), "one visibility test"
+
+
+def test_the_atom_feed_makes_the_list_queries_without_hotlines(client, vacancies):
+    _response, queries = captured(client, "/en/vacancies/feed/?country=RU")
+    assert len(queries) == LIST_QUERIES - 1
+    assert "description" not in " ".join(queries)
+
+
+def test_the_api_list_makes_two_queries_and_reads_no_guide(api_client, vacancies):
+    url = "/api/v1/vacancies/?country=RU&min_wage=700&housing=true"
+    api_client.get(url)  # the country menu, which validates the filter, is then kept
+    with CaptureQueriesContext(connection) as queries:
+        response = api_client.get(url)
+    assert response.status_code == 200 and response.json()["results"]
+    assert response.json()["results"][0]["country"] == "RU"
+    assert len(queries) == 2  # vacancies with their partners, their costs
+    assert "entry_and_permits" not in " ".join(query["sql"] for query in queries)
+
+
+def test_the_vacancy_page_reads_no_guide(client, vacancies):
+    vacancy = selectors.public_vacancies().filter(channel="agency").first()
+    _response, queries = captured(client, f"/ru/vacancies/{vacancy.pk}/")
+    assert "entry_and_permits" not in " ".join(queries)
+
+
+# --- PostgreSQL: each order of each filter combination has its index ----------------
+
+# The indexes that hold each order (`Vacancy.Meta.indexes`); which of them the
+# planner takes for a few test rows depends on its estimates, not on the rows.
+ORDER_INDEXES = {
+    "newest": {"vacancy_newest", "vacancy_country_newest"},
+    "wage": {
+        "vacancy_highest_wage",
+        "vacancy_country_wage",
+        "vacancy_highest_wage_housing",
+        "vacancy_country_wage_housing",
+    },
+    "deadline": {"vacancy_closest_deadline", "vacancy_country_deadline"},
+}
+FILTER_COMBINATIONS = [
+    {},
+    {"country": "KR"},
+    {"country": "KR", "language": "ko", "contract": "long"},
+    {"sort": "wage"},
+    {"country": "RU", "sort": "wage"},
+    {"housing": "on", "sort": "wage"},
+    {"country": "RU", "min_wage": "700", "housing": "on", "sort": "wage"},
+    {"sort": "deadline"},
+    {"country": "KR", "sort": "deadline"},
+    {"occupation": "9", "min_wage": "500", "channel": "agency"},
+    {"q": "welder"},
+    {"q": "welder", "sort": "wage"},
+]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("params", FILTER_COMBINATIONS)
+def test_every_order_is_read_off_an_index_not_sorted(vacancies, params):
+    """With sequential scans, bitmaps and sorts priced out, the planner must still find
+    a plan: one that reads the page's order off an index, never a Sort."""
+    filterset = selectors.search(params)
+    assert filterset.is_valid(), filterset.errors
+    ids = filterset.qs.values_list("pk", flat=True)[: CappedPaginator.limit + 1]
+    sql, sql_params = ids.query.sql_with_params()
+    with connection.cursor() as cursor:
+        for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
+            cursor.execute(f"SET LOCAL {setting} = off")
+        cursor.execute(f"EXPLAIN {sql}", sql_params)
+        lines = [row[0] for row in cursor.fetchall()]
+    plan = "\n".join(lines)
+    # The vacancies' own plan, before the licence subplan (which has its own indexes).
+    main = "\n".join(
+        itertools.takewhile(lambda line: not line.strip().startswith("SubPlan"), lines)
+    )
+    used = set(re.findall(r" using (\w+) on vacancies_vacancy", main))
+    assert used and used <= ORDER_INDEXES[params.get("sort", "newest")], plan
+    assert "Sort" not in main, plan
