@@ -90,7 +90,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
         ]
 
 
-class StatusChangeSerializer(serializers.Serializer):
+class ApplicationStatusChangeSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=[s for s in Status.choices if s[0] not in (Status.SUBMITTED, Status.WITHDRAWN)]
     )
@@ -133,13 +133,13 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         services.log_access(AccessLog.Action.API, "api", [application.pk], partner=request.user)
         return Response(self.get_serializer(application).data)
 
-    @extend_schema(request=StatusChangeSerializer, responses=ApplicationSerializer)
+    @extend_schema(request=ApplicationStatusChangeSerializer, responses=ApplicationSerializer)
     @action(detail=True, methods=["post"], url_path="status", filterset_class=None)
     def change_status(self, request, pk=None):
         """Move the application on (shortlisted, interview, offered, contracted,
         departed, rejected), with the cabinet's rules."""
         application = self.get_object()
-        body = StatusChangeSerializer(data=request.data)
+        body = ApplicationStatusChangeSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
         try:

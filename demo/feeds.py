@@ -1,5 +1,5 @@
-"""Demo feeds. The exchange rates and the directory of help come from partners' URLs that the portal itself
-serves in DEBUG (``/demo-feeds/<name>``, the documents in ``feeds/samples/``), so
+"""Demo feeds. The exchange rates and the directory of help come from partners'
+URLs that the portal itself serves in DEBUG (``/demo-feeds/<name>``, the documents in ``feeds/samples/``), so
 ``make run`` shows a fetched feed, its schedule and run history. The Korean EPS
 vacancies are pushed by the Migration Agency's own system: under the Employment
 Permit System Korean employers select workers through the Korean state system and

@@ -42,7 +42,7 @@ class CaseSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class StatusChangeSerializer(serializers.Serializer):
+class CaseStatusChangeSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=[value for value in Case.Status.values if value != Case.Status.NEW]
     )
@@ -107,14 +107,14 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         description="Moves the case to `status` (closing needs an `outcome`), with an "
         "optional `action` recorded. The person is told the new status. Needs "
         "`cases:write`.",
-        request=StatusChangeSerializer,
+        request=CaseStatusChangeSerializer,
         responses={200: CaseSerializer},
         tags=["cases"],
     )
     @action(detail=True, methods=["post"], url_path="status")
     def change_status(self, request, pk=None):
         case = self.get_object()
-        body = StatusChangeSerializer(data=request.data)
+        body = CaseStatusChangeSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
         try:
