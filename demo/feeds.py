@@ -1,6 +1,7 @@
 """Demo feeds. The exchange rates and the directory of help come from partners'
-URLs that the portal itself serves in DEBUG (``/demo-feeds/<name>``, the documents in ``feeds/samples/``), so
-``make run`` shows a fetched feed, its schedule and run history. The Korean EPS
+URLs that the portal itself serves in DEBUG (``/demo-feeds/<name>``, the documents
+in ``feeds/samples/``), so ``make run`` shows fetched feeds, their schedules and run
+history. The Korean EPS
 vacancies are pushed by the Migration Agency's own system: under the Employment
 Permit System Korean employers select workers through the Korean state system and
 the home authority runs the recruitment (ICMPD 2024, sections 2.2 and 3.2), so

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
 from rest_framework.throttling import SimpleRateThrottle
 
+from accounts import forms as accounts_forms
 from agencies import api as agency_api
 from agencies import filters as agency_filters
 from agencies import forms as agency_forms
@@ -68,6 +69,7 @@ def _template(pattern):
 def _parameters():
     """Every query or form parameter a view, filter or form of the portal reads."""
     names = {"page", "page_size", "cursor", "format", "q", "lang", "next"}
+    names |= {"login", "phone", "code", "password1", "password2"}  # allauth's, set at runtime
     for filterset in (
         vacancy_filters.VacancyFilter,
         agency_filters.AgencyFilter,
@@ -75,7 +77,7 @@ def _parameters():
     ):
         assert issubclass(filterset, django_filters.FilterSet)
         names.update(filterset.base_filters)
-    for module in (agency_forms, blacklist_forms):
+    for module in (agency_forms, blacklist_forms, accounts_forms):
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, forms.BaseForm):
                 names.update(value.base_fields)
@@ -121,6 +123,7 @@ def filled(db, settings, monkeypatch):
         "path": ["feed/", "feedrun/1/change/"],
         "key": key.raw_key,
         "token": [CaseFactory().token, "x", "%00"],
+        "uidb36": ["1", "zz", "%00"],  # allauth's password reset link
     }
 
 
