@@ -119,6 +119,8 @@ def filled(db, settings, monkeypatch):
         "format": ["json", "api", "xml"],
         "path": ["feed/", "feedrun/1/change/"],
         "key": key.raw_key,
+        "stage": ["before", "nowhere", "%00"],
+        "slug": ["unpaid-wages", "nothing-here", "x"],
     }
 
 
