@@ -16,8 +16,8 @@ from vacancies.models import Country
 
 
 @require_safe
-def stage(request, key):
-    stage = get_object_or_404(Stage, key=key)
+def stage(request, stage):
+    stage = get_object_or_404(Stage, key=stage)
     return render(
         request,
         "guidance/stage.html",
@@ -42,8 +42,8 @@ def topic(request, slug):
 
 
 @require_safe
-def stage_leaflet(request, key):
-    stage = get_object_or_404(Stage, key=key)
+def stage_leaflet(request, stage):
+    stage = get_object_or_404(Stage, key=stage)
     return _leaflet(
         request,
         stage.get_absolute_url(),

@@ -124,6 +124,8 @@ def filled(db, settings, monkeypatch):
         "key": key.raw_key,
         "token": [CaseFactory().token, "x", "%00"],
         "uidb36": ["1", "zz", "%00"],  # allauth's password reset link
+        "stage": ["before", "nowhere", "%00"],
+        "slug": ["unpaid-wages", "nothing-here", "x"],
     }
 
 
