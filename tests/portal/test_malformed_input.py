@@ -119,6 +119,8 @@ def filled(db, settings, monkeypatch):
         "format": ["json", "api", "xml"],
         "path": ["feed/", "feedrun/1/change/"],
         "key": key.raw_key,
+        "token": ["forged", "a:b:c", "%00"],
+        "secret": ["0" * 32, "x"],
     }
 
 
