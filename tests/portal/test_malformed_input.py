@@ -122,10 +122,11 @@ def filled(db, settings, monkeypatch):
         "format": ["json", "api", "xml"],
         "path": ["feed/", "feedrun/1/change/"],
         "key": key.raw_key,
-        "token": [CaseFactory().token, "x", "%00"],
+        "token": [CaseFactory().token, "forged", "a:b:c", "x", "%00"],
         "uidb36": ["1", "zz", "%00"],  # allauth's password reset link
         "stage": ["before", "nowhere", "%00"],
         "slug": ["unpaid-wages", "nothing-here", "x"],
+        "secret": ["0" * 32, "x"],
     }
 
 
