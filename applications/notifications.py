@@ -1,6 +1,8 @@
 """The one way an applicant hears of a status change: an SMS to their verified
-phone (`accounts.sms.send_sms`) and an e-mail when they gave one, written in the
-language they chose for messages (`accounts.selectors.language_of`). Called by
+phone (`accounts.sms.send_sms`), an e-mail when they gave one, written in the
+language they chose for messages (`accounts.selectors.language_of`), and a
+Telegram message to every chat they linked to the account
+(`alerts.services.send_to_user`, each chat in its own language, once per change). Called by
 `applications.tasks.send_status_notice` after the change is committed. The text
 is never logged: it names the applicant's job search.
 """
@@ -14,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.phones import phone_of
 from accounts.selectors import language_of
 from accounts.sms import send_sms
+from alerts.services import send_to_user
 from applications.choices import Status
 from applications.models import StatusChange
 
@@ -55,3 +58,8 @@ def notify_status_change(change_id):
         send_sms(number, text)
     if user.email:
         send_mail(subject, text, None, [user.email])
+    texts = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            texts[code] = status_text(change)
+    send_to_user(user, texts, key=f"application:{change.application_id}:change:{change.pk}")

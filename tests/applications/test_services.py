@@ -269,3 +269,25 @@ def test_nothing_is_sent_before_commit_or_without_a_phone(
     assert outbox == [] and len(callbacks) == 1
     callbacks[0]()
     assert outbox == [] and mail.outbox == []
+
+
+def test_every_change_also_reaches_the_linked_telegram_chats_once_in_their_language(
+    submitted, django_capture_on_commit_callbacks
+):
+    from alerts.models import Message, TelegramChat
+
+    user = submitted.applicant
+    TelegramChat.objects.create(chat_id=7001, language="ky", user=user)
+    TelegramChat.objects.create(chat_id=7002, language="ru", user=user)
+    with django_capture_on_commit_callbacks(execute=True):
+        move(submitted, Status.SHORTLISTED)
+    messages = Message.objects.filter(kind=Message.Kind.DIRECT).order_by("chat__chat_id")
+    assert [message.chat.chat_id for message in messages] == [7001, 7002]
+    texts = messages[0].payload["texts"]
+    assert "тандалгандардын тизмесине киргизилди" in texts["ky"]
+    assert "Welder in Ulsan" in texts["ru"] and texts["ru"] != texts["ky"]
+    # The same change is never sent twice, even when its task runs again.
+    from applications.notifications import notify_status_change
+
+    notify_status_change(submitted.history.latest("pk").pk)
+    assert Message.objects.filter(kind=Message.Kind.DIRECT).count() == 2
