@@ -201,7 +201,7 @@ def test_the_admin_logs_openings_and_shows_applications_to_superusers_only(clien
 def test_recruiter_list_queries_are_bounded(cabinet, vacancy, django_assert_max_num_queries):
     for _ in range(30):
         make.application(make.applicant(), vacancy)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         assert cabinet.get(url("applications:cabinet")).status_code == 200
 
 

@@ -244,7 +244,7 @@ def test_my_applications_queries_are_bounded(
     for _ in range(15):
         make.application(applicant, VacancyFactory(channel="agency", agency=agency, authority=None))
     client.force_login(applicant)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         assert client.get(url("applications:mine")).status_code == 200
 
 
