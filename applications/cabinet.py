@@ -66,11 +66,11 @@ def application_list(request, recruiter):
     status = request.GET.get("status", "")
     vacancy = int(vacancy) if vacancy.isdigit() and len(vacancy) < 12 else None
     status = status if status in Status.values else None
-    page = CabinetPaginator(
-        selectors.recruiter_list(recruiter, vacancy=vacancy, status=status), PAGE_SIZE
-    )
-    page = page.get_page(request.GET.get("page"))
-    rows = list(page.object_list)
+    applications = selectors.recruiter_list(recruiter, vacancy=vacancy, status=status)
+    page = CabinetPaginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The paginator pages ids (vacancies.pagination): read this page's rows, in order.
+    found = applications.in_bulk(page.object_list)
+    rows = [found[pk] for pk in page.object_list if pk in found]
     services.log_access(AccessLog.Action.LIST, "cabinet", [a.pk for a in rows], user=request.user)
     return render(
         request,
