@@ -47,19 +47,17 @@ $$;
 """
 
 
-def create(apps, schema_editor):
-    apps.get_model("pagecache", "PageGeneration").objects.get_or_create(id=1)
+def add_triggers(schema_editor, tables):
     execute = schema_editor.execute
     if schema_editor.connection.vendor == "postgresql":
-        execute(POSTGRESQL_FUNCTION)
-        for table in TABLES:
+        for table in tables:
             execute(
                 f"CREATE CONSTRAINT TRIGGER pagecache_generation AFTER INSERT OR UPDATE OR DELETE "
                 f"ON {table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
                 f"EXECUTE FUNCTION pagecache_raise_generation()"
             )
     elif schema_editor.connection.vendor == "sqlite":
-        for table in TABLES:
+        for table in tables:
             for operation in ("INSERT", "UPDATE", "DELETE"):
                 execute(
                     f"CREATE TRIGGER pagecache_{table}_{operation.lower()} AFTER {operation} "
@@ -67,16 +65,28 @@ def create(apps, schema_editor):
                 )
 
 
-def drop(apps, schema_editor):
+def drop_triggers(schema_editor, tables):
     execute = schema_editor.execute
     if schema_editor.connection.vendor == "postgresql":
-        for table in TABLES:
+        for table in tables:
             execute(f"DROP TRIGGER IF EXISTS pagecache_generation ON {table}")
-        execute("DROP FUNCTION IF EXISTS pagecache_raise_generation()")
     elif schema_editor.connection.vendor == "sqlite":
-        for table in TABLES:
+        for table in tables:
             for operation in ("insert", "update", "delete"):
                 execute(f"DROP TRIGGER IF EXISTS pagecache_{table}_{operation}")
+
+
+def create(apps, schema_editor):
+    apps.get_model("pagecache", "PageGeneration").objects.get_or_create(id=1)
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(POSTGRESQL_FUNCTION)
+    add_triggers(schema_editor, TABLES)
+
+
+def drop(apps, schema_editor):
+    drop_triggers(schema_editor, TABLES)
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP FUNCTION IF EXISTS pagecache_raise_generation()")
 
 
 class Migration(migrations.Migration):

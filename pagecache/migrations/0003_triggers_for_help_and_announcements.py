@@ -5,38 +5,17 @@ import importlib
 
 from django.db import migrations
 
-base = importlib.import_module("pagecache.migrations.0002_page_generation_triggers")
+triggers = importlib.import_module("pagecache.migrations.0002_page_generation_triggers")
 
 TABLES = ["alerts_announcement", "directory_organisation", "directory_service"]
 
 
 def create(apps, schema_editor):
-    execute = schema_editor.execute
-    if schema_editor.connection.vendor == "postgresql":
-        for table in TABLES:
-            execute(
-                f"CREATE CONSTRAINT TRIGGER pagecache_generation AFTER INSERT OR UPDATE OR DELETE "
-                f"ON {table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-                f"EXECUTE FUNCTION pagecache_raise_generation()"
-            )
-    elif schema_editor.connection.vendor == "sqlite":
-        for table in TABLES:
-            for operation in ("INSERT", "UPDATE", "DELETE"):
-                execute(
-                    f"CREATE TRIGGER pagecache_{table}_{operation.lower()} AFTER {operation} "
-                    f"ON {table} BEGIN {base.RAISE}; END"
-                )
+    triggers.add_triggers(schema_editor, TABLES)
 
 
 def drop(apps, schema_editor):
-    execute = schema_editor.execute
-    if schema_editor.connection.vendor == "postgresql":
-        for table in TABLES:
-            execute(f"DROP TRIGGER IF EXISTS pagecache_generation ON {table}")
-    elif schema_editor.connection.vendor == "sqlite":
-        for table in TABLES:
-            for operation in ("insert", "update", "delete"):
-                execute(f"DROP TRIGGER IF EXISTS pagecache_{table}_{operation}")
+    triggers.drop_triggers(schema_editor, TABLES)
 
 
 class Migration(migrations.Migration):
