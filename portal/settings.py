@@ -477,5 +477,9 @@ EMAIL_URL = env.str("EMAIL_URL", default="")
 EMAIL_ENABLED = bool(EMAIL_URL)
 if EMAIL_ENABLED:
     vars().update(env.email_url("EMAIL_URL"))
+elif DEBUG:
+    # `make run`: application and help-desk notices to people who gave an e-mail
+    # address are printed, not sent to an SMTP server that is not there.
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@localhost")
 EMAIL_TIMEOUT = 10
