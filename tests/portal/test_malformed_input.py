@@ -126,6 +126,8 @@ def filled(db, settings, monkeypatch):
         "uidb36": ["1", "zz", "%00"],  # allauth's password reset link
         "stage": ["before", "nowhere", "%00"],
         "slug": ["unpaid-wages", "nothing-here", "x"],
+        "step": ["name", "languages", "nowhere"],
+        "action": ["shortlist", "reject", "nothing"],
         "secret": ["0" * 32, "x"],
     }
 
