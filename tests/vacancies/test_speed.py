@@ -23,8 +23,9 @@ from vacancies.pagination import CappedPaginator
 
 pytestmark = pytest.mark.django_db
 
-# ids (count and page at once), cards, their countries, their agencies, hotlines.
-LIST_QUERIES = 5
+# ids (count and page at once), cards, their countries, their agencies, the rates of
+# the reader's home currency, hotlines.
+LIST_QUERIES = 6
 LIST_PAGES = [
     "/en/vacancies/",
     "/uz/vacancies/?country=KR&language=ko&contract=long",
@@ -77,7 +78,7 @@ def captured(client, url):
 def test_every_list_page_makes_the_same_few_queries(client, vacancies, url):
     response, queries = captured(client, url)
     assert response.context["page"].object_list, "the page has cards"
-    assert len(queries) == LIST_QUERIES, queries
+    assert len(queries) == LIST_QUERIES, "\n".join(q[:150] for q in queries)
 
 
 @pytest.mark.parametrize("url", LIST_PAGES)
@@ -96,9 +97,9 @@ def test_only_the_first_query_is_filtered_and_it_reads_only_ids(client, vacancie
     assert "vacancies_licencedestination" not in " ".join(queries[1:]), "one visibility test"
 
 
-def test_the_atom_feed_makes_the_list_queries_without_hotlines(client, vacancies):
+def test_the_atom_feed_makes_the_list_queries_without_rates_and_hotlines(client, vacancies):
     _response, queries = captured(client, "/en/vacancies/feed/?country=RU")
-    assert len(queries) == LIST_QUERIES - 1
+    assert len(queries) == LIST_QUERIES - 2
     assert "description" not in " ".join(queries)
 
 
