@@ -39,7 +39,7 @@ def test_karakalpak_reader_filters_opens_a_vacancy_and_checks_the_agency(live_se
     assert page.locator("html").get_attribute("lang") == "kaa"
     assert axe(page) == [], "accessibility violations on the list"
     page.locator("details.more-filters summary").click()  # the filters are folded
-    page.get_by_label("Baratuǵın mámleket").select_option("KR")
+    page.get_by_label("Barıw mámleketi").select_option("KR")
     page.get_by_label("Aylıq eń az is haqı, AQSH dolları").fill("1500")
     page.get_by_role("button", name="Vakansiyalardı kórsetiw").click()
     page.wait_for_url(re.compile(r".*country=KR.*min_wage=1500.*#results$"))
