@@ -446,6 +446,9 @@ ACCOUNT_RATE_LIMITS = {
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Safe work abroad"
+# One 30-second step either side, as RFC 6238 (5.2) advises: a phone's clock a few
+# seconds off, or a code typed as it rolls over, still signs in; each code once.
+MFA_TOTP_TOLERANCE = 1
 MFA_RECOVERY_CODE_COUNT = 10
 # Texts: accounts.sms.send_sms through SMS_BACKEND (a dotted path). Development
 # prints them; production posts them to an HTTP gateway (accounts/sms/gateway.py).

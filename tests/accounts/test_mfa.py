@@ -2,6 +2,8 @@
 admin's login is allauth's, which asks for the authenticator app's code, and
 such staff without one are sent to set it up. Codes are computed here (RFC 6238)."""
 
+import time
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.http import HttpResponse
@@ -85,6 +87,19 @@ def test_with_a_second_factor_the_admin_asks_for_the_code(client):
     response = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
     assert response.status_code == 302 and response["Location"] == "/en/admin/"
     assert client.get("/en/admin/blacklist/banrecord/").status_code == 200
+
+
+@pytest.mark.parametrize(("steps_off", "accepted"), [(-1, True), (1, True), (-2, False)])
+def test_a_code_one_step_off_still_signs_in(client, steps_off, accepted):
+    """A clock a few seconds off, or a code typed as it rolls over: one 30-second
+    step either side is accepted, two are not."""
+    auditor = StaffUserFactory(username="auditor", password=PASSWORD, groups=[AUDITOR_GROUP])
+    secret = give_second_factor(auditor)
+    log_in(client, "auditor")
+    code = totp_code(secret, at=time.time() + 30 * steps_off)
+    response = client.post(reverse("mfa_authenticate"), {"code": code})
+    assert ("_auth_user_id" in client.session) is accepted
+    assert response.status_code == (302 if accepted else 200)
 
 
 def test_staff_without_personal_data_are_not_asked(client):
