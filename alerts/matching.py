@@ -5,33 +5,36 @@ A vacancy is new to the matcher the first time a run finds it public
 (`Vacancy.objects.public`) among those published in the last `LOOKBACK`: a feed
 batch written with COPY, an API save, an editor's publish button and a licence
 reinstated all arrive the same way, with no signal from below. Each run marks its
-vacancies (`MatchedVacancy`), then asks the database, through the vacancy list's
-own filter set, which searches each of them matches: one statement for
-`SEARCHES_PER_QUERY` searches at a time, each evaluated on the run's vacancies
-only. Each recipient then gets one outbox row for the run, listing every new
-vacancy any of their searches found: a feed batch of a thousand vacancies is one
-message to a person, not forty, and whoever follows two matching searches hears
-of a vacancy once.
+vacancies (`MatchedVacancy`), then asks the vacancy list's own filter set which of
+them each search finds.
+
+The list's filters narrow one after another, each on its own (a conjunction), so a
+search finds what all of its filters find: each distinct filter and value among
+the live searches ("country=KR", "min_wage=1000") is asked once, as a filter set
+of that one filter over the run's vacancies, and each search's matches are the
+intersection of its filters' answers. A hundred thousand subscriptions share a
+few dozen such questions, where building a filter set per search took minutes;
+`tests/alerts/test_matching.py` holds the two to the same answers. Each recipient
+then gets one outbox row for the run, listing every new vacancy any of their
+searches found: a feed batch of a thousand vacancies is one message to a person,
+not forty, and whoever follows two matching searches hears of a vacancy once.
 """
 
 import time
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Subquery, Value
-from django.db.models import IntegerField as IntegerOutput
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from alerts.models import MatchedVacancy, Message, SavedSearch, Subscription
 from alerts.searches import menus_now, params, search_filter
+from vacancies.filters import VacancyFilter
 from vacancies.models import Vacancy
 
 # A vacancy published longer ago than this is no news when it becomes public.
 LOOKBACK = timedelta(days=2)
-# Searches evaluated in one statement (SQLite allows 500 terms in a UNION).
-SEARCHES_PER_QUERY = 200
 INSERT_BATCH = 2000
 
 
@@ -58,30 +61,39 @@ def live_searches():
     ).values_list("pk", "query")
 
 
-def _matches(run, searches):
-    """One query: (vacancy id, search id) of the run's vacancies that each of
-    ``searches`` [(id, query)] finds, through the vacancy list's filter set."""
+def filters_of(query):
+    """The search's (filter, value) pairs as the filter set reads them: the last
+    value of a repeated parameter, names that are no filter left out."""
+    data = params(query)
+    return frozenset((name, data[name]) for name in data if name in VacancyFilter.base_filters)
+
+
+def matches(run, searches):
+    """{search id: [vacancy ids]} of the run's vacancies that each of ``searches``
+    [(id, query)] finds: one filter set per distinct (filter, value) pair."""
     of_run = Vacancy.objects.filter(
         pk__in=Subquery(MatchedVacancy.objects.filter(run=run).values("vacancy_id"))
     )
     menus = menus_now()
-    parts = [
-        search_filter(params(query), queryset=of_run, menus=menus)
-        .qs.order_by()
-        .annotate(search=Value(pk, output_field=IntegerOutput()))
-        .values_list("pk", "search")
-        for pk, query in searches
-    ]
-    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-
-
-def matches(run, searches):
-    """{search id: [vacancy ids]} of the run's vacancies, `SEARCHES_PER_QUERY`
-    searches to a query."""
-    found = defaultdict(list)
-    for start in range(0, len(searches), SEARCHES_PER_QUERY):
-        for vacancy, search in _matches(run, searches[start : start + SEARCHES_PER_QUERY]):
-            found[search].append(vacancy)
+    everything = None
+    answers = {}
+    found = {}
+    for pk, query in searches:
+        pairs = filters_of(query)
+        ids = None
+        for pair in pairs:
+            if pair not in answers:
+                filterset = search_filter(dict([pair]), queryset=of_run, menus=menus)
+                answers[pair] = frozenset(filterset.qs.order_by().values_list("pk", flat=True))
+            ids = answers[pair] if ids is None else ids & answers[pair]
+            if not ids:
+                break
+        if ids is None:  # no filter at all: every new vacancy
+            if everything is None:
+                everything = frozenset(of_run.values_list("pk", flat=True))
+            ids = everything
+        if ids:
+            found[pk] = sorted(ids)
     return found
 
 

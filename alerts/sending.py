@@ -9,9 +9,10 @@ needing an operator, and the row says what happened.
 Telegram: rounds of at most `TELEGRAM_MESSAGES_PER_SECOND` rows, one per chat,
 each round starting a second after the last answer of the one before, so no
 second (however measured) holds more than one round overall, nor two messages
-to one chat. A 429 holds every request for its ``retry_after`` (the library's
-rate limiter) and is then tried again; a chat that answers 403 has blocked the
-bot and its subscriptions end. E-mail: a permanent refusal (5xx) of the address
+to one chat; the next round is claimed and written while that second passes.
+A 429 holds every request for its ``retry_after`` (the library's rate limiter)
+and is then tried again; a chat that answers 403 has blocked the bot and its
+subscriptions end. E-mail: a permanent refusal (5xx) of the address
 ends its subscriptions; a temporary one is retried later.
 """
 
@@ -102,6 +103,12 @@ async def _send(bot, chat_id, text):
     return ("sent", "")
 
 
+def _wait_until(moment):
+    pause = moment - time.monotonic()
+    if pause > 0:
+        time.sleep(pause)
+
+
 async def _together(jobs):
     return await asyncio.gather(*jobs)
 
@@ -116,6 +123,7 @@ def deliver_telegram(seconds=50):
     per_second = settings.TELEGRAM_MESSAGES_PER_SECOND
     loop = asyncio.new_event_loop()
     bot = telegram.make_bot()
+    next_round = 0.0  # monotonic time: a second after the last round's last answer
     try:
         loop.run_until_complete(bot.initialize())
         while time.monotonic() < deadline:
@@ -130,6 +138,7 @@ def deliver_telegram(seconds=50):
                     continue
                 chat_id = int(message.recipient.removeprefix("tg:"))
                 work.append((message, _send(bot, chat_id, rendered.text)))
+            _wait_until(next_round)
             outcomes = loop.run_until_complete(_together([job for _m, job in work]))
             finished = time.monotonic()
             for (message, _job), (outcome, detail) in zip(work, outcomes, strict=True):
@@ -146,11 +155,10 @@ def deliver_telegram(seconds=50):
                     _again(message, _backoff(message.attempts), detail)
                 else:
                     _done(message, Message.Status.FAILED, detail)
-            # The next round starts a second after this one's last answer: no second
+            # The next round is sent a second after this one's last answer: no second
             # (sliding) holds more than one round, nor two messages of one chat.
-            pause = 1.0 - (time.monotonic() - finished)
-            if pause > 0:
-                time.sleep(pause)
+            next_round = finished + 1.0
+        _wait_until(next_round)  # so is whatever the next task sends
     finally:
         loop.run_until_complete(bot.shutdown())
         loop.close()
