@@ -12,8 +12,9 @@ second (however measured) holds more than one round overall, nor two messages
 to one chat; the next round is claimed and written while that second passes.
 A 429 holds every request for its ``retry_after`` (the library's rate limiter)
 and is then tried again; a chat that answers 403 has blocked the bot and its
-subscriptions end. E-mail: a permanent refusal (5xx) of the address
-ends its subscriptions; a temporary one is retried later.
+subscriptions end. E-mail: a permanent refusal (5xx) of the address ends its
+subscriptions, as does a bounce that comes back later (`alerts.bounces`); a
+temporary refusal is retried later.
 """
 
 import asyncio
@@ -170,13 +171,15 @@ def deliver_telegram(seconds=50):
 
 def _email(message, rendered):
     headers = {}
+    if settings.EMAIL_BOUNCE_ADDRESS:  # the envelope sender; the From header stays
+        headers["From"] = settings.DEFAULT_FROM_EMAIL
     if rendered.unsubscribe_url:
         headers["List-Unsubscribe"] = f"<{rendered.unsubscribe_url}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     return EmailMessage(
         subject=rendered.subject,
         body=rendered.text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=settings.EMAIL_BOUNCE_ADDRESS or settings.DEFAULT_FROM_EMAIL,
         to=[message.email],
         headers=headers,
     )

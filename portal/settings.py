@@ -485,4 +485,7 @@ elif DEBUG:
     # address are printed, not sent to an SMTP server that is not there.
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@localhost")
+# The envelope sender of alerts, whose bounces the mail server pipes to
+# `manage.py process_bounce` (alerts/bounces.py); empty: DEFAULT_FROM_EMAIL.
+EMAIL_BOUNCE_ADDRESS = env.str("EMAIL_BOUNCE_ADDRESS", default="")
 EMAIL_TIMEOUT = 10

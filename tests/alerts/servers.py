@@ -126,6 +126,7 @@ class Mailbox:
 
     def __init__(self):
         self.messages = []
+        self.senders = []  # each message's envelope sender (MAIL FROM)
         self.refuse = set()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -139,6 +140,7 @@ class Mailbox:
         from email.policy import default
 
         self.messages.append(message_from_bytes(envelope.content, policy=default))
+        self.senders.append(envelope.mail_from)
         return "250 Message accepted"
 
 
