@@ -70,6 +70,11 @@ def application_list(request, recruiter):
     page = CabinetPaginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
     by_id = applications.in_bulk(page.object_list)  # the paginator pages ids
     rows = page.object_list = [by_id[pk] for pk in page.object_list]
+    # Each status named once a page: `get_status_display` translates every label
+    # of the list for every row.
+    labels = {value: str(label) for value, label in Status.choices}
+    for row in rows:
+        row.status_label = labels[row.status]
     services.log_access(AccessLog.Action.LIST, "cabinet", [a.pk for a in rows], user=request.user)
     return render(
         request,

@@ -271,6 +271,13 @@ class Application(models.Model):
             models.Index(
                 fields=["vacancy", "status", "-submitted_at"], name="application_by_vacancy"
             ),
+            # A recruiter's whole list, newest first: read from the index alone for
+            # each of the organisation's vacancies, not by scanning every application.
+            models.Index(
+                fields=["vacancy", "-submitted_at", "-id"],
+                condition=Q(applicant__isnull=False),
+                name="application_recruiter_newest",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
