@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.template.defaultfilters import floatformat
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -123,7 +124,7 @@ class DepositLinkInline(admin.TabularInline):
 
     @admin.display(description=_("balance"))
     def balance(self, obj):
-        return f"{selectors.deposit_balance(obj):,.2f}"
+        return floatformat(selectors.deposit_balance(obj), "2g")
 
 
 def _search(queryset, term):
@@ -240,7 +241,8 @@ class AgencyAdmin(admin.ModelAdmin):
             (
                 movement.date,
                 str(movement.deposit),
-                f"{movement.get_kind_display()} {movement.amount:,.2f} {movement.deposit.currency}",
+                f"{movement.get_kind_display()} {floatformat(movement.amount, '2g')} "
+                f"{movement.deposit.currency}",
                 " / ".join(filter(None, [movement.complaint_case, movement.note])),
                 movement.officer or "—",
             )
@@ -558,7 +560,9 @@ class DepositAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("balance"))
     def balance(self, obj):
-        return f"{selectors.deposit_balance(obj):,.2f} {obj.currency}" if obj.pk else "-"
+        if not obj.pk:
+            return "-"
+        return f"{floatformat(selectors.deposit_balance(obj), '2g')} {obj.currency}"
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not DepositMovement:

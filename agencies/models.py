@@ -8,8 +8,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, When
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -87,7 +89,8 @@ class MinimumDeposit(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.amount:,.0f} {self.currency} ({self.applies_from:%Y-%m-%d})"
+        applies_from = date_format(self.applies_from, "SHORT_DATE_FORMAT")
+        return f"{floatformat(self.amount, '0g')} {self.currency} ({applies_from})"
 
 
 class AgencyQuerySet(models.QuerySet):

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -59,8 +60,8 @@ def require_deposit(licence, on=None):
                 "(%(minimum)s %(currency)s): the licence cannot be active."
             )
             % {
-                "held": f"{check.held:,.2f}",
-                "minimum": f"{check.minimum:,.2f}",
+                "held": floatformat(check.held, "2g"),
+                "minimum": floatformat(check.minimum, "2g"),
                 "currency": check.currency,
             },
             code="deposit_below_minimum",

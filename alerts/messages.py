@@ -5,6 +5,7 @@ that closed or lost its licence meanwhile is not announced (None)."""
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -34,7 +35,7 @@ def unsubscribe_url(subscription):
 
 
 def _vacancy_line(vacancy):
-    wage = f"{vacancy.wage_min:,.0f} {vacancy.wage_currency}"
+    wage = f"{floatformat(vacancy.wage_min, '0g')} {vacancy.wage_currency}"
     return f"{vacancy.title} — {vacancy.employer_name}, {vacancy.country} ({wage})"
 
 

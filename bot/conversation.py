@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -182,7 +183,8 @@ def results(country, occupation):
     for vacancy in found:
         lines.append(
             f"\n{vacancy.title} — {vacancy.employer_name}\n"
-            f"{vacancy.wage_min:,.0f} {vacancy.wage_currency}\n{url(vacancy.get_absolute_url())}"
+            f"{floatformat(vacancy.wage_min, '0g')} {vacancy.wage_currency}\n"
+            f"{url(vacancy.get_absolute_url())}"
         )
     if not found:
         lines.append(_("No open vacancy matches this search now."))

@@ -2,6 +2,7 @@
 so a Telegram channel or a feed reader follows exactly the search a person made."""
 
 from django.contrib.syndication.views import Feed
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -35,7 +36,10 @@ class VacancyFeed(Feed):
         return f"{item.title} — {item.country}"
 
     def item_description(self, item):
-        wage = f"{item.wage_min:,.0f} {item.wage_currency} {item.get_wage_period_display()}"
+        wage = (
+            f"{floatformat(item.wage_min, '0g')} {item.wage_currency} "
+            f"{item.get_wage_period_display()}"
+        )
         return f"{item.employer_name}, {item.city or item.country}. {wage}"
 
     def item_pubdate(self, item):

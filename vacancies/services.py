@@ -7,6 +7,7 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.base import ModelState
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
@@ -52,7 +53,11 @@ def check_agency_fee(agency, amount, currency, rates=None, caps=None):
                     "This agency fee is above the legal maximum of %(cap)s %(currency)s "
                     "set by %(authority)s."
                 )
-                % {"cap": f"{cap:,.0f}", "currency": cap_currency, "authority": authority.name}
+                % {
+                    "cap": floatformat(cap, "0g"),
+                    "currency": cap_currency,
+                    "authority": authority.name,
+                }
             }
         )
 

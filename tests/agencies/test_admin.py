@@ -285,3 +285,20 @@ def test_reports_in_admin_show_contact_and_triage(officer_client):
     report.refresh_from_db()
     assert report.status == "referred"
     assert Deposit.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "amount"),
+    [("ru", "100\xa0000,00 KGS"), ("ky", "100\xa0000,00 KGS"), ("en", "100,000.00 KGS")],
+)
+def test_admin_amounts_in_the_admins_language_format(officer_client, make_licence, lang, amount):
+    """The deposit's history and balance as licensing officers read numbers."""
+    licence = make_licence()
+    deposit = licence.agency.deposits.get()
+    history = officer_client.get(
+        f"/{lang}/admin/agencies/agency/{licence.agency.pk}/change/"
+    ).content.decode()
+    balance = officer_client.get(
+        f"/{lang}/admin/agencies/deposit/{deposit.pk}/change/"
+    ).content.decode()
+    assert amount in history and amount in balance

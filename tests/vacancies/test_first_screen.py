@@ -195,14 +195,24 @@ def test_dates_and_money_in_each_languages_format(client, lang, date, amount):
     assert "04/22/2026" not in html
 
 
-def test_karakalpak_long_dates_are_karakalpak():
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("kaa", "22-aprel, 2022-jıl · 1\xa0234,50"),
+        ("ky", "2022-ж., 22-апрель · 1\xa0234,50"),
+        ("uz", "22-aprel, 2022-yil · 1\xa0234,50"),
+    ],
+)
+def test_long_dates_and_decimals_in_the_languages_own_way(lang, expected):
+    """Karakalpak has no formats in Django; Kyrgyz months inside a date are lower
+    case, and its decimal mark a comma (CLDR)."""
     import datetime
 
     from django.template import Context, Template
     from django.utils import translation
 
-    with translation.override("kaa"):
-        rendered = Template('{{ d|date:"DATE_FORMAT" }}').render(
-            Context({"d": datetime.date(2022, 4, 22)})
+    with translation.override(lang):
+        rendered = Template('{{ d|date:"DATE_FORMAT" }} · {{ n|floatformat:"2g" }}').render(
+            Context({"d": datetime.date(2022, 4, 22), "n": Decimal("1234.5")})
         )
-    assert rendered == "22-aprel, 2022-jıl"
+    assert rendered == expected
