@@ -40,7 +40,7 @@ class VacancyFeed(Feed):
             f"{floatformat(item.wage_min, '0g')} {item.wage_currency} "
             f"{item.get_wage_period_display()}"
         )
-        return f"{item.employer_name}, {item.city or item.country}. {wage}"
+        return f"{item.employer_name}, {item.city_name or item.country}. {wage}"
 
     def item_pubdate(self, item):
         return item.published_at

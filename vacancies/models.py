@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import LicenceDestination
+from vacancies.names import city_name, visa_name
 from vacancies.search import vacancy_search_key
 
 # Average weeks in a month: an hourly wage times weekly hours times this is monthly.
@@ -547,6 +548,16 @@ class Vacancy(models.Model):
 
     def get_absolute_url(self):
         return f"{_vacancy_path_prefix(get_script_prefix(), get_language())}{self.pk}/"
+
+    @property
+    def visa_type_name(self):
+        """The visa or permit in the reader's language (`vacancies.names`)."""
+        return visa_name(self.visa_type)
+
+    @property
+    def city_name(self):
+        """The city in the reader's language, where the portal knows it."""
+        return city_name(self.city)
 
     def set_derived_fields(self, rates=None):
         """Fill the stored search key and USD monthly wage; `bulk_create` callers call
