@@ -1,7 +1,8 @@
 """Demo vacancies: 2,200 jobs, about 2,000 of them open, over the destinations and sectors of the
 facts file (Korean EPS manufacturing, UK seasonal horticulture and poultry,
 construction in Russia and Kazakhstan, care and hospitality in Europe ...), with
-realistic wages and costs. Employers are fictional. Agency vacancies are spread
+realistic wages and costs. Employers are fictional (their names say nothing of it,
+in no language: every page's footer does, `DEMO_NOTICE`). Agency vacancies are spread
 over the demo registry's licences for that destination, suspended and revoked
 ones included, so some vacancies stay hidden and show the visibility rule at work.
 
@@ -170,7 +171,7 @@ def build_vacancies(count, partner, prefix, existing=frozenset(), rng=None):
             **{field: job[field] for field in TITLES},
             country_id=code,
             city=rng.choice(CITIES[code]),
-            employer_name=f"{rng.choice(EMPLOYERS)} {rng.choice(EMPLOYER_KINDS)} (fictional)",
+            employer_name=f"{rng.choice(EMPLOYERS)} {rng.choice(EMPLOYER_KINDS)}",
             occupation=occupations[job["occupation"]],
             positions=rng.choice([1, 2, 5, 10, 20, 50]),
             wage_min=Decimal(job["wage_min"]),

@@ -21,6 +21,9 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
+# Every page's footer says the data is fictional (`make run`'s demo data); set it
+# for a demonstration server that runs without DEBUG.
+DEMO_NOTICE = env.bool("DEMO_NOTICE", default=DEBUG)
 SECRET_KEY = env.str(
     "SECRET_KEY",
     default="django-insecure-local-development-key-never-use-in-production",
@@ -90,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.hotlines",
+                "portal.context_processors.demo_notice",
             ],
         },
     },

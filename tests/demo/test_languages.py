@@ -1,0 +1,56 @@
+"""Issue 16: a demo vacancy reads in the page's language, whatever the language:
+its title, visa kind and city in that language (the demo data is complete, so no
+fallback shows), and nothing of English ("fictional") in its employer's name; the
+footer says the data is fictional, in the page's language."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from demo import agencies as demo_agencies
+from demo import vacancies as demo_vacancies
+from vacancies.models import Vacancy
+
+pytestmark = pytest.mark.django_db
+
+CYRILLIC = re.compile(r"[А-Яа-яЁёӨөҮүҢң]")
+LATIN = re.compile(r"[A-Za-z]")
+NOTICE = {
+    "uz": "Bu namoyish uchun",
+    "kaa": "Bul kórsetiw ushın",
+    "ky": "Бул демонстрация",
+    "ru": "Это демонстрация",
+}
+
+
+@pytest.fixture
+def one_of_each_job(settings):
+    settings.DEMO_NOTICE = True
+    demo_agencies.seed()
+    demo_vacancies.seed()
+    chosen = {}
+    for vacancy in Vacancy.objects.public().order_by("pk"):
+        chosen.setdefault(vacancy.title_en, vacancy)
+    assert len(chosen) == len({job["title_en"] for job in demo_vacancies.JOBS})
+    return list(chosen.values())
+
+
+@pytest.mark.parametrize("lang", ["uz", "kaa", "ky", "ru"])
+def test_every_demo_job_reads_in_the_pages_language(client, one_of_each_job, lang):
+    script = CYRILLIC if lang in ("ky", "ru") else LATIN
+    for vacancy in one_of_each_job:
+        page = client.get(f"/{lang}/vacancies/{vacancy.pk}/").content.decode()
+        title = getattr(vacancy, f"title_{lang}")
+        with translation.override(lang):
+            visa, city = vacancy.visa_type_name, vacancy.city_name
+        with translation.override("en"):
+            english = {vacancy.visa_type_name, vacancy.city_name}
+        assert title and f"<h1>{title}</h1>" in page, (lang, vacancy.title_en)
+        assert f"<dd>{visa}</dd>" in page and f", {city}</p>" in page
+        assert visa not in english, visa
+        assert script.search(title) and script.search(visa) and script.search(city)
+        if lang in ("ky", "ru"):  # a city's Latin name is its Uzbek one too, not so here
+            assert not LATIN.search(city), city
+        assert "fictional" not in vacancy.employer_name
+        assert NOTICE[lang] in page
