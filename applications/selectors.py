@@ -133,14 +133,16 @@ def for_partner(partner):
 
 def recruiter_list(recruiter, *, vacancy=None, status=None):
     """The cabinet's list: the recruiter's applications with the applicant's name
-    (read out of the snapshot by the database) and their vacancy, filtered."""
+    (read out of the snapshot by the database) and their vacancy's title and
+    destination (and what `licence_blocked` reads), filtered."""
+    vacancies = Vacancy.objects.only("channel", "country_id", "agency_id", *_translated("title"))
     applications = (
         for_recruiter(recruiter)
         .defer("snapshot")
         .annotate(
             surname=KT("snapshot__surname_latin"), given_names=KT("snapshot__given_names_latin")
         )
-        .prefetch_related(Prefetch("vacancy", queryset=vacancy_cards()))
+        .prefetch_related(Prefetch("vacancy", queryset=vacancies))
     )
     if vacancy:
         applications = applications.filter(vacancy_id=vacancy)
