@@ -187,7 +187,7 @@ export_registry_csv.short_description = _("Export the selected agencies as CSV")
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(TabbedTranslationAdmin):
     list_display = ["legal_name", "brand_names", "country", "tax_number", "region", "licences"]
     list_filter = [
         ("licences__authority", admin.RelatedOnlyFieldListFilter),

@@ -93,13 +93,101 @@ UZ_FIRST = [
 UZ_SECOND = [
     "Servis", "Сервис", "Ish Markazi", "Employment", "Kadrlar", "Consulting", "Travel Work",
 ]  # fmt: skip
+# Regions and streets in every language (en, uz, kaa, ky, ru): an agency's page
+# says where it is in its reader's language.
 REGIONS = {
-    "KG": ["Bishkek", "Osh", "Chüy", "Jalal-Abad", "Issyk-Kul", "Naryn", "Talas", "Batken"],
-    "UZ": ["Tashkent", "Samarkand", "Fergana", "Andijan", "Namangan", "Karakalpakstan", "Bukhara"],
+    "KG": [
+        ("Bishkek", "Bishkek", "Bishkek", "Бишкек", "Бишкек"),
+        ("Osh", "Oʻsh", "Osh", "Ош", "Ош"),
+        ("Chüy Region", "Chuy viloyati", "Shuy wálayatı", "Чүй облусу", "Чуйская область"),
+        (
+            "Jalal-Abad Region",
+            "Jalolobod viloyati",
+            "Jalalabad wálayatı",
+            "Жалал-Абад облусу",
+            "Джалал-Абадская область",
+        ),
+        (
+            "Issyk-Kul Region",
+            "Issiqkoʻl viloyati",
+            "Issıqkól wálayatı",
+            "Ысык-Көл облусу",
+            "Иссык-Кульская область",
+        ),
+        ("Naryn Region", "Norin viloyati", "Narın wálayatı", "Нарын облусу", "Нарынская область"),
+        ("Talas Region", "Talas viloyati", "Talas wálayatı", "Талас облусу", "Таласская область"),
+        (
+            "Batken Region",
+            "Botken viloyati",
+            "Batken wálayatı",
+            "Баткен облусу",
+            "Баткенская область",
+        ),
+    ],
+    "UZ": [
+        ("Tashkent", "Toshkent", "Tashkent", "Ташкент", "Ташкент"),
+        (
+            "Samarkand Region",
+            "Samarqand viloyati",
+            "Samarqand wálayatı",
+            "Самарканд облусу",
+            "Самаркандская область",
+        ),
+        (
+            "Fergana Region",
+            "Fargʻona viloyati",
+            "Ferǵana wálayatı",
+            "Фергана облусу",
+            "Ферганская область",
+        ),
+        (
+            "Andijan Region",
+            "Andijon viloyati",
+            "Andijan wálayatı",
+            "Анжиян облусу",
+            "Андижанская область",
+        ),
+        (
+            "Namangan Region",
+            "Namangan viloyati",
+            "Namangan wálayatı",
+            "Наманган облусу",
+            "Наманганская область",
+        ),
+        (
+            "Republic of Karakalpakstan",
+            "Qoraqalpogʻiston Respublikasi",
+            "Qaraqalpaqstan Respublikası",
+            "Каракалпакстан Республикасы",
+            "Республика Каракалпакстан",
+        ),
+        (
+            "Bukhara Region",
+            "Buxoro viloyati",
+            "Buxara wálayatı",
+            "Бухара облусу",
+            "Бухарская область",
+        ),
+    ],
 }
 KG_PHONE_PREFIXES = ["555", "700", "770", "999", "550"]
 UZ_PHONE_PREFIXES = ["90", "91", "93", "94", "97", "99"]
-STREETS = ["Chui", "Mustaqillik", "Amir Temur", "Manas", "Navoiy"]
+# A street name (en, uz, kaa, ky, ru); the Russian in the genitive after "ул.".
+STREETS = [
+    ("Chui", "Chuy", "Shuy", "Чүй", "Чуй"),
+    ("Mustaqillik", "Mustaqillik", "Ǵárezsizlik", "Мустакиллик", "Мустакиллик"),
+    ("Amir Temur", "Amir Temur", "Ámir Temur", "Амир Темур", "Амира Темура"),
+    ("Manas", "Manas", "Manas", "Манас", "Манаса"),
+    ("Navoiy", "Navoiy", "Nawayı", "Навои", "Навои"),
+]
+ADDRESS = {
+    "en": "{number}, {street} St.",
+    "uz": "{street} koʻchasi, {number}",
+    "kaa": "{street} kóshesi, {number}",
+    "ky": "{street} көчөсү, {number}",
+    "ru": "ул. {street}, {number}",
+}
+LANGUAGES = ("en", "uz", "kaa", "ky", "ru")
 TAX_PREFIX = {"KG": "0999", "UZ": "39"}  # demo tax numbers start with these
 
 
@@ -162,12 +250,25 @@ class _Builder:
                     legal_name=name,
                     brand_names=name.split('"')[1],
                     tax_number=tax,
-                    region=self.rng.choice(REGIONS[self.code]),
-                    address=f"{self.rng.randint(1, 180)}, {self.rng.choice(STREETS)} St.",
+                    **self._where(),
                     search_key=search_key(name, name.split(chr(34))[1]),
                 )
             )
         return Agency.objects.bulk_create(rows)
+
+    def _where(self):
+        """The region and address fields, in every language."""
+        region = self.rng.choice(REGIONS[self.code])
+        street = self.rng.choice(STREETS)
+        number = self.rng.randint(1, 180)
+        fields = {
+            "region": region[0],
+            "address": ADDRESS["en"].format(number=number, street=street[0]),
+        }
+        for index, lang in enumerate(LANGUAGES):
+            fields[f"region_{lang}"] = region[index]
+            fields[f"address_{lang}"] = ADDRESS[lang].format(number=number, street=street[index])
+        return fields
 
     def add_channels(self, agency, index):
         slug = f"{_slug(agency.brand_names)}-{index}"
