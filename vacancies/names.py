@@ -37,6 +37,7 @@ CITIES = [
     pgettext_lazy("city", "Hwaseong"),
     pgettext_lazy("city", "Gimhae"),
     pgettext_lazy("city", "Cheonan"),
+    pgettext_lazy("city", "Asan"),
     pgettext_lazy("city", "Ulsan"),
     pgettext_lazy("city", "Seoul"),
     pgettext_lazy("city", "Kent"),

@@ -54,3 +54,21 @@ def test_every_demo_job_reads_in_the_pages_language(client, one_of_each_job, lan
             assert not LATIN.search(city), city
         assert "fictional" not in vacancy.employer_name
         assert NOTICE[lang] in page
+
+
+def test_the_sample_feed_reads_in_every_language_too():
+    """`feeds/samples/vacancies.json` is what `make run`'s demo feed publishes."""
+    import json
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from vacancies.names import city_name, visa_name
+
+    sample = json.loads((Path(settings.BASE_DIR) / "feeds/samples/vacancies.json").read_text())
+    for record in sample["records"]:
+        assert all(record.get(f"title_{lang}") for lang in ("en", "uz", "kaa", "ky", "ru"))
+        assert "fictional" not in record["employer_name"]
+        with translation.override("ky"):
+            assert CYRILLIC.search(city_name(record["city"])), record["city"]
+            assert CYRILLIC.search(visa_name(record["visa_type"])), record["visa_type"]
