@@ -121,3 +121,10 @@ def test_anything_else_changes_nothing(client, mailbox, saved, message):
     assert "nothing changed" in process(saved(message))
     gone.refresh_from_db()
     assert gone.status == "pending"
+
+
+def test_an_unreadable_file_is_a_clear_error_that_changes_nothing(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="cannot read"):
+        call_command("process_bounce", str(tmp_path / "missing.eml"), stdout=io.StringIO())

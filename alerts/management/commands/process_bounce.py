@@ -5,7 +5,7 @@ addresses are personal data and stay out of the mail server's logs."""
 
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from alerts import bounces, services
 
@@ -18,8 +18,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, file=None, **options):
         if file:
-            with open(file, "rb") as handle:
-                raw = handle.read()
+            try:
+                with open(file, "rb") as handle:
+                    raw = handle.read()
+            except OSError as error:
+                raise CommandError(f"cannot read {file}: {error.strerror}") from error
         else:
             raw = sys.stdin.buffer.read()
         addresses = bounces.refused_for_good(raw)
