@@ -18,6 +18,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.services import set_language
 from agencies.models import Agency
 from applications import services
 from applications.choices import REGIONS, RejectReason, Status
@@ -76,11 +77,13 @@ def _seed_applicants():
         user.set_unusable_password()
         user.save(update_fields=["password"])
         profile = _profile(user, person, rng, occupations)
+        language = _home_language(profile)
+        set_language(user, language)
         for path in _paths_for(number, rng):
             vacancy = rng.choice(own if rng.random() < 0.7 else vacancies)
             if profile.user.applications.filter(vacancy=vacancy).exists():
                 continue
-            _apply_along(user, vacancy, path)
+            _apply_along(user, vacancy, path, language)
             applications += 1
     return f"{COUNT} applicants, {applications} applications at every status"
 
@@ -128,12 +131,38 @@ def _passport_latin(name):
     return name.replace("ʻ", "").replace("'", "").upper()
 
 
+def _home_language(profile):
+    """The language a demo applicant reads: Kyrgyz for Kyrgyz citizens, Karakalpak
+    for people from Karakalpakstan, Uzbek for the other Uzbek citizens."""
+    if profile.citizenship == "KG":
+        return "ky"
+    return "kaa" if profile.region == "UZ-QR" else "uz"
+
+
+# Where a demo interview takes place, as a recruiter writes it to the applicant
+# in the applicant's language: the agency's office in its country's capital.
+OFFICE = {
+    "uz": "Agentlik ofisi (namuna), {city}",
+    "kaa": "Agentlik keńsesi (úlgi), {city}",
+    "ky": "Агенттиктин кеңсеси (үлгү), {city}",
+}
+CAPITAL = {
+    "UZ": {"uz": "Toshkent", "kaa": "Tashkent", "ky": "Ташкент"},
+    "KG": {"uz": "Bishkek", "kaa": "Bishkek", "ky": "Бишкек"},
+}
+
+
+def interview_place(vacancy, language):
+    capital = CAPITAL.get(vacancy.agency.country.code, CAPITAL["UZ"])
+    return OFFICE[language].format(city=capital[language])
+
+
 def _paths_for(number, rng):
     first = PATHS[number % len(PATHS)]  # every status is shown
     return [first, *rng.sample(PATHS, k=rng.choice([0, 1, 2]))]
 
 
-def _apply_along(user, vacancy, path):
+def _apply_along(user, vacancy, path, language):
     with transaction.atomic():
         application = services.apply(user, vacancy, consent=True)
         for status in path:
@@ -146,7 +175,7 @@ def _apply_along(user, vacancy, path):
             if status == Status.INTERVIEW:
                 details = {
                     "interview_at": timezone.now() + datetime.timedelta(days=10),
-                    "interview_place": "Demo office (fictional), Tashkent",
+                    "interview_place": interview_place(vacancy, language),
                 }
             if status == Status.REJECTED:
                 details = {"reason": RejectReason.POSITIONS_FILLED}

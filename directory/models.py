@@ -4,7 +4,7 @@ portal is of their contacts."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -117,6 +117,19 @@ class Organisation(models.Model):
     @property
     def is_demo(self):
         return self.contacts_status == self.Contacts.DEMO
+
+    @property
+    def language_names(self):
+        """The languages spoken, named in the reader's language: the record holds
+        codes ("ko", "uz"), which a migrant cannot read. A code Django does not
+        know is shown as written rather than dropped."""
+        names = []
+        for code in self.languages:
+            try:
+                names.append(translation.get_language_info(code)["name_translated"])
+            except KeyError:
+                names.append(code)
+        return names
 
     @property
     def has_contacts(self):

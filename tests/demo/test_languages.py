@@ -72,3 +72,55 @@ def test_the_sample_feed_reads_in_every_language_too():
         with translation.override("ky"):
             assert CYRILLIC.search(city_name(record["city"])), record["city"]
             assert CYRILLIC.search(visa_name(record["visa_type"])), record["visa_type"]
+
+
+def test_demo_interviews_are_written_in_the_applicants_language():
+    """A recruiter writes the interview place to the applicant, in the language
+    the applicant reads (the demo's Kyrgyz applicants read Kyrgyz)."""
+    from accounts.selectors import language_of
+    from applications.models import Application
+    from demo import applications as demo_applications
+
+    demo_agencies.seed()
+    demo_vacancies.seed()
+    demo_applications.seed()
+    invited = Application.objects.exclude(interview_place="").select_related("applicant")
+    languages = set()
+    for application in invited:
+        language = language_of(application.applicant, default=None)
+        languages.add(language)
+        script = CYRILLIC if language == "ky" else LATIN
+        assert script.search(application.interview_place), (language, application.interview_place)
+        if language != "ky":
+            assert not CYRILLIC.search(application.interview_place)
+    assert {"uz", "ky"} <= languages
+
+
+def test_demo_help_requests_are_written_in_their_own_language():
+    """The person writes the description and the city in the language of the case."""
+    from demo import directory as demo_directory
+    from demo import helpdesk as demo_helpdesk
+    from helpdesk.models import Case
+
+    demo_directory.seed()
+    demo_helpdesk.seed()
+    cases = list(Case.objects.all())
+    assert len(cases) == len(demo_helpdesk.CASES)
+    for case in cases:
+        script = CYRILLIC if case.language in ("ky", "ru") else LATIN
+        assert script.search(case.description) and script.search(case.city), case.language
+        if case.language in ("ky", "ru"):
+            assert not LATIN.search(case.description + case.city), case.description
+        assert "Demo" not in case.description
+
+
+def test_demo_directory_is_complete_in_every_language():
+    """Every text of every demo organisation is given in all five languages, so
+    no page shows one in another language."""
+    from demo import directory as demo_directory
+
+    for entry in demo_directory.ORGANISATIONS:
+        for field in demo_directory.TRANSLATED:
+            if field in entry:
+                assert set(entry[field]) == {"en", "uz", "kaa", "ky", "ru"}, (entry["key"], field)
+                assert all(entry[field].values()), (entry["key"], field)

@@ -83,6 +83,26 @@ def test_the_page_is_translated(client, organisations):
     assert "Járdem mánzilleri" in page and "Is haqı járdemi" in page and "tastıyıqlanǵan" in page
 
 
+def test_languages_are_named_in_the_readers_language(client):
+    OrganisationFactory(
+        name_en="Centre in Ansan", country="KR", languages=["ko", "ru", "uz", "xx"], source="ICMPD"
+    )
+    page = client.get("/ky/help/directory/?country=KR").text
+    # Names, not codes; a code Django does not know is shown as written.
+    assert "Корей тили, Орусча, Өзбекче, xx" in page
+    assert "ICMPD" in page
+
+
+def test_demo_contacts_cite_no_source(client):
+    """A demo record's "source" is no source a reader could check: its badge and
+    the footer say it is fictional instead."""
+    OrganisationFactory(
+        name_en="Demo centre", country="KR", contacts_status="demo", source="Demo data"
+    )
+    page = client.get("/uz/help/directory/?country=KR").text
+    assert "Demo data" not in page
+
+
 def test_verified_needs_the_date_in_the_database():
     with pytest.raises(IntegrityError), transaction.atomic():
         OrganisationFactory(contacts_status="verified", verified_on=None)
