@@ -9,4 +9,19 @@ every page's size out of the log in case another page ever says more by its
 length than by its status.
 """
 
+import gc
+
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s "%(f)s" "%(a)s"'
+
+
+# Requests after which a worker moves what it has built so far (compiled templates,
+# loaded catalogs, resolvers, caches) out of the garbage collector's sight: a full
+# collection walked them all, 25-30 ms, every few hundred requests (the p99 of a
+# 8 ms page was 95 ms). Twice, because some is built only by rarer pages.
+FREEZE_AFTER = (50, 500)
+
+
+def post_request(worker, req, environ, resp):
+    if worker.nr in FREEZE_AFTER:
+        gc.collect()
+        gc.freeze()

@@ -1,10 +1,14 @@
+from functools import cache
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from spelling import normalise_token
+from ui.widgets import Select
 
 # The countries whose citizens the portal serves come first in the list.
 FIRST_COUNTRIES = ("UZ", "KG", "TJ", "KZ")
@@ -80,10 +84,17 @@ class DateOfBirthWidget(forms.MultiWidget):
 
 
 def citizenship_choices():
+    return _citizenship_choices(get_language())
+
+
+@cache
+def _citizenship_choices(language):
+    """Worked out once per language: django-countries translates and sorts its 250
+    names on every iteration, which cost more than the rest of the form."""
     listed = dict(countries)
     first = [(code, listed[code]) for code in FIRST_COUNTRIES]
     rest = [(code, name) for code, name in countries if code not in FIRST_COUNTRIES]
-    return [("", _("Choose your country")), *first, *rest]
+    return [("", str(_("Choose your country"))), *first, *rest]
 
 
 class CheckForm(forms.Form):
@@ -121,7 +132,7 @@ class CheckForm(forms.Form):
     citizenship = forms.ChoiceField(
         label=_("Citizenship"),
         choices=citizenship_choices,
-        widget=forms.Select(attrs={"autocomplete": "off"}),
+        widget=Select(attrs={"autocomplete": "off"}),
     )
     document_number = forms.CharField(
         label=_("Passport number (optional)"),

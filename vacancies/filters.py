@@ -9,9 +9,9 @@ from django.db.models import F
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ui.widgets import Select
 from vacancies.models import Country, Occupation, Vacancy, wage_order
 from vacancies.search import search_filter
-from vacancies.widgets import Select
 
 CONTRACT_LENGTHS = {
     "short": (1, 6),

@@ -35,6 +35,7 @@ CARD_FIELDS = [
     "wage_max",
     "wage_currency",
     "wage_period",
+    "hours_per_week",  # an hourly wage is shown a month at a time
     "monthly_wage_usd",
     "channel",
     "agency",

@@ -51,6 +51,9 @@ def vacancies():
             title_uz="Payvandchi",
             language="ko",
             housing=n % 2 == 0,
+            # A card shows an hourly wage a month at a time, from the weekly hours.
+            wage_period="hour" if n % 3 == 0 else "month",
+            hours_per_week=48 if n % 3 == 0 else None,
         )
         agency_vacancy(
             destinations=("RU", "KR"),

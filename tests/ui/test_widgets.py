@@ -4,7 +4,7 @@ import pytest
 from django import forms
 from django.test.html import parse_html
 
-from vacancies.widgets import Select
+from ui.widgets import Select
 
 CHOICES = [("", "Any"), ("ko", "Korean"), ("x&y", "<b>Tom & Jerry</b>"), (3, "Three")]
 
