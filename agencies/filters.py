@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 
 from agencies.models import Agency, LicenceDestination, LicenceStatus, LicensingAuthority
+from ui.widgets import Select
 
 
 def covered_destinations():
@@ -26,12 +27,14 @@ class AgencyFilter(django_filters.FilterSet):
         field_name="licences__authority",
         distinct=True,
         empty_label=_("All"),
+        widget=Select,
     )
     destination = django_filters.ChoiceFilter(
         label=_("Licensed today for"),
         choices=covered_destinations,
         method="filter_destination",
         empty_label=_("All"),
+        widget=Select,
     )
     licensed = django_filters.ChoiceFilter(
         label=_("Show"),
@@ -41,6 +44,7 @@ class AgencyFilter(django_filters.FilterSet):
         ],
         method="filter_licensed",
         empty_label=None,
+        widget=Select,
     )
     status = django_filters.ChoiceFilter(
         label=_("Licence status"),
@@ -48,6 +52,7 @@ class AgencyFilter(django_filters.FilterSet):
         field_name="licences__status",
         distinct=True,
         empty_label=_("All"),
+        widget=Select,
     )
 
     class Meta:
