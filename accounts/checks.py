@@ -1,4 +1,5 @@
-"""`check --deploy` warns when production would fail to send its first text."""
+"""`check --deploy` warns when production would fail to send its first text or
+e-mail."""
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
@@ -24,3 +25,19 @@ def sms_backend_configured(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def email_configured(app_configs, **kwargs):
+    """Without ``EMAIL_URL`` e-mail alerts are not offered, and the notices of
+    applications and help requests to people who gave an address go to an SMTP
+    server on localhost, which a deployment seldom has."""
+    if settings.EMAIL_ENABLED:
+        return []
+    return [
+        Warning(
+            "EMAIL_URL is not set: e-mail alerts are not offered, and application and "
+            "help-request notices by e-mail go to an SMTP server on localhost:25.",
+            id="accounts.W003",
+        )
+    ]

@@ -34,6 +34,7 @@ def production_env():
         ALLOWED_HOSTS="portal.example.org",
         SMS_GATEWAY_URL="https://sms.example.org/v1/messages",
         SMS_GATEWAY_TOKEN=secrets.token_urlsafe(16),
+        EMAIL_URL="smtp+tls://portal:secret@mail.example.org:587",
     )
     env.pop("SMS_BACKEND", None)
     return env
@@ -59,6 +60,14 @@ def test_check_deploy_warns_without_an_sms_gateway():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode != 0
     assert "accounts.W001" in result.stderr + result.stdout
+
+
+def test_check_deploy_warns_without_a_mail_server():
+    env = production_env()
+    del env["EMAIL_URL"]
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "accounts.W003" in result.stderr + result.stdout
 
 
 @pytest.mark.django_db
