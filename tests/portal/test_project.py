@@ -46,28 +46,20 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
-def test_check_deploy_warns_without_a_real_secret_key():
+@pytest.mark.parametrize(
+    "variable, warning",
+    [
+        ("SECRET_KEY", "security.W009"),
+        ("SMS_GATEWAY_URL", "accounts.W001"),
+        ("EMAIL_URL", "accounts.W003"),
+    ],
+)
+def test_check_deploy_warns_without_each_production_setting(variable, warning):
     env = production_env()
-    del env["SECRET_KEY"]
+    del env[variable]
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode != 0
-    assert "security.W009" in result.stderr + result.stdout
-
-
-def test_check_deploy_warns_without_an_sms_gateway():
-    env = production_env()
-    del env["SMS_GATEWAY_URL"]
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
-    assert result.returncode != 0
-    assert "accounts.W001" in result.stderr + result.stdout
-
-
-def test_check_deploy_warns_without_a_mail_server():
-    env = production_env()
-    del env["EMAIL_URL"]
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
-    assert result.returncode != 0
-    assert "accounts.W003" in result.stderr + result.stdout
+    assert warning in result.stderr + result.stdout
 
 
 @pytest.mark.django_db
