@@ -16,7 +16,7 @@ access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s "%(f)s" "%(a)s"'
 
 # Requests after which a worker moves what it has built so far (compiled templates,
 # loaded catalogs, resolvers, caches) out of the garbage collector's sight: a full
-# collection walked them all, 25-30 ms, every few hundred requests (the p99 of a
+# collection walked them all, 25-30 ms, every few hundred requests (the p99 of an
 # 8 ms page was 95 ms). Twice, because some is built only by rarer pages.
 FREEZE_AFTER = (50, 500)
 

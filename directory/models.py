@@ -122,9 +122,9 @@ class Organisation(models.Model):
     def language_names(self):
         """The languages spoken, named in the reader's language: the record holds
         codes ("ko", "uz"), which a migrant cannot read. A code Django does not
-        know is shown as written rather than dropped."""
+        know (or an editor's stray value) is shown as written rather than dropped."""
         names = []
-        for code in self.languages:
+        for code in map(str, self.languages):
             try:
                 names.append(translation.get_language_info(code)["name_translated"])
             except KeyError:

@@ -85,11 +85,14 @@ def test_the_page_is_translated(client, organisations):
 
 def test_languages_are_named_in_the_readers_language(client):
     OrganisationFactory(
-        name_en="Centre in Ansan", country="KR", languages=["ko", "ru", "uz", "xx"], source="ICMPD"
+        name_en="Centre in Ansan",
+        country="KR",
+        languages=["ko", "ru", "uz", "xx", 7],
+        source="ICMPD",
     )
     page = client.get("/ky/help/directory/?country=KR").text
     # Names, not codes; a code Django does not know is shown as written.
-    assert "Корей тили, Орусча, Өзбекче, xx" in page
+    assert "Корей тили, Орусча, Өзбекче, xx, 7" in page
     assert "ICMPD" in page
 
 
@@ -100,6 +103,7 @@ def test_demo_contacts_cite_no_source(client):
         name_en="Demo centre", country="KR", contacts_status="demo", source="Demo data"
     )
     page = client.get("/uz/help/directory/?country=KR").text
+    assert "Demo centre" in page and "namuna" in page  # shown, marked as demo
     assert "Demo data" not in page
 
 
