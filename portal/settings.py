@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "alerts",
     "bot",
     "pagecache",
+    "ui",  # widgets, the Jinja2 environment, makemessages for its templates
 ]
 
 MIDDLEWARE = [
@@ -96,6 +97,13 @@ TEMPLATES = [
                 "portal.context_processors.demo_notice",
             ],
         },
+    },
+    {
+        # The hot pages' content (`ui.jinja`); found in each app's jinja2/ folder.
+        "NAME": "jinja2",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "ui.jinja.environment"},
     },
 ]
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from ui.jinja import render_fragment
 from vacancies import selectors
 from vacancies.chips import active_filters, folded_count, sort_links
 from vacancies.models import Country, ExchangeRate
@@ -43,18 +44,18 @@ def vacancy_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     chips = active_filters(filterset, query)
-    return render(
-        request,
-        "vacancies/vacancy_list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "query": query.urlencode(),
-            "chips": chips,
-            "folded_active": folded_count(chips),
-            "sorts": sort_links(filterset, query),
-        },
-    )
+    context = {
+        "filter": filterset,
+        "page": page,
+        "query": query.urlencode(),
+        "chips": chips,
+        "folded_active": folded_count(chips),
+        "sorts": sort_links(filterset, query),
+    }
+    # The content in Jinja2 (`ui.jinja`: the form and twenty cards were most of the
+    # page's time), in the site's layout.
+    content = render_fragment("vacancies/vacancy_list.jinja", context, request)
+    return render(request, "vacancies/vacancy_list.html", {**context, "content": content})
 
 
 @require_safe

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from partners.models import Partner
 from tests.factories.vacancies import CountryFactory, VacancyFactory, rates
@@ -92,3 +92,12 @@ def _skeleton(word):
 def test_country_code_must_be_two_capitals():
     with pytest.raises(IntegrityError), transaction.atomic():
         CountryFactory(code="kr")
+
+
+@pytest.mark.parametrize("language", ["uz", "ky", "ru"])
+def test_card_labels_are_the_choices_labels(language):
+    vacancy = Vacancy(channel="agency", wage_period="hour")
+    with translation.override(language):
+        assert vacancy.channel_label == vacancy.get_channel_display()
+        assert vacancy.wage_period_label == vacancy.get_wage_period_display()
+    assert Vacancy(channel="unknown").channel_label == "unknown"

@@ -4,6 +4,7 @@ one and may not import it; the rule of what is open stays `Vacancy.objects.publi
 
 from django import template
 
+from ui.jinja import render_fragment
 from vacancies import selectors
 from vacancies.models import ExchangeRate
 from vacancies.money import with_conversions
@@ -26,3 +27,10 @@ def agency_vacancies(agency):
         ),
         "more": len(shown) > AGENCY_PAGE_COUNT,
     }
+
+
+@register.simple_tag
+def vacancy_cards(vacancies):
+    """``{% vacancy_cards vacancies %}``: the cards of a Django template's page, from
+    the one card template the list page renders (`vacancies/cards.jinja`)."""
+    return render_fragment("vacancies/cards.jinja", {"vacancies": vacancies})

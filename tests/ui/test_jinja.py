@@ -1,0 +1,79 @@
+"""The Jinja2 engine says what the Django templates said: the same translations,
+numbers and dates in each language, escaped the same, and `makemessages` finds its
+strings as the same msgids."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.template import engines
+from django.utils import translation
+
+from ui.jinja import render_fragment
+from ui.messages import python_source
+
+
+def render(source, **context):
+    return engines["jinja2"].from_string(source).render(context)
+
+
+def django_render(source, **context):
+    return engines["django"].from_string(source).render(context)
+
+
+@pytest.mark.parametrize("language", ["uz", "kaa", "ky", "ru", "en"])
+def test_translations_numbers_and_dates_as_in_django_templates(language):
+    context = {"amount": Decimal("1234567.5"), "day": datetime.date(2026, 3, 9), "n": 3}
+    jinja = (
+        '{{ _("Jobs abroad") }}|{{ pgettext("button", "Search") }}|'
+        "{% trans counter=n %}{{ counter }} vacancy found{% pluralize %}"
+        "{{ counter }} vacancies found{% endtrans %}|"
+        '{{ amount|floatformat("0g") }}|{{ day|date("SHORT_DATE_FORMAT") }}'
+    )
+    django = (
+        '{% load i18n %}{% translate "Jobs abroad" %}|{% translate "Search" context "button" %}|'
+        "{% blocktranslate count counter=n %}{{ counter }} vacancy found{% plural %}"
+        "{{ counter }} vacancies found{% endblocktranslate %}|"
+        '{{ amount|floatformat:"0g" }}|{{ day|date:"SHORT_DATE_FORMAT" }}'
+    )
+    with translation.override(language):
+        assert render(jinja, **context) == django_render(django, **context)
+        if language != "en":
+            assert "Jobs abroad" not in render(jinja, **context)
+
+
+def test_values_are_escaped_inside_translations_and_out():
+    html = render(
+        '<a aria-label="{% trans label=label %}Remove filter: {{ label }} x{% endtrans %}">'
+        "{{ label }}</a>",
+        label='"><script>',
+    )
+    assert "<script>" not in html
+    assert html.count("&#34;&gt;&lt;script&gt;") == 2
+
+
+def test_url_and_static_are_djangos():
+    with translation.override("ky"):
+        assert render('{{ url("vacancies:detail", 7) }}') == "/ky/vacancies/7/"
+    assert render('{{ static("css/site.css") }}').endswith(".css")
+
+
+def test_a_fragment_is_shown_as_is_by_a_django_template():
+    fragment = render_fragment("alerts/subscribe_link.jinja", {"query": "country=KR&amp;x=1"})
+    assert django_render("{{ fragment }}", fragment=fragment) == str(fragment)
+
+
+def test_makemessages_reads_each_kind_of_string_as_the_msgid_django_would_give():
+    source = python_source(
+        '<h1>{{ _("Jobs abroad") }}</h1>\n'
+        '{{ pgettext("button", "Search") }} {{ gettext("It\'s \\"free\\"") }}\n'
+        "{% trans counter=n %}{{ counter }} active{% pluralize %}"
+        "{{ counter }} active{% endtrans %}\n"
+        "{% trans label=x, value=y %}Remove filter: {{ label }} {{ value }}{% endtrans %}\n"
+    )
+    assert source.splitlines() == [
+        "gettext('Jobs abroad')",
+        "pgettext('button', 'Search'); gettext('It\\'s \"free\"')",
+        "ngettext('%(counter)s active', '%(counter)s active', n)",
+        "gettext('Remove filter: %(label)s %(value)s')",
+    ]
