@@ -103,9 +103,10 @@ TEMPLATES = [
         "NAME": "jinja2",
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "APP_DIRS": True,
-        "OPTIONS": {"environment": "ui.jinja.environment"},
+        "OPTIONS": {"environment": "portal.jinja.environment"},
     },
 ]
+FORM_RENDERER = "ui.renderers.FormRenderer"  # widgets from Django's Jinja2 templates
 
 # Databases: SQLite file unless DATABASE_URL names another (PostgreSQL in production).
 DATABASES = {

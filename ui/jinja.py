@@ -4,8 +4,8 @@ Django's own template language spends about half a millisecond per vacancy card
 and several milliseconds on the search form (a node object per tag, a context
 lookup per variable): on the vacancy list that was most of the page's time. Jinja2
 compiles a template to Python once, and renders the same HTML several times faster.
-The hot pages' content is written in it; the layout around it (`base.html`) and the
-rest of the site stay Django templates.
+The site's layout (`portal/layout.jinja`, around every page) and the hot pages'
+content are written in it; the rest of the site stays Django templates.
 
 Jinja2 templates live in each app's ``jinja2/`` folder, end in ``.jinja`` (so that
 Django's `makemessages` does not read them as its own templates: `ui.messages`
@@ -37,7 +37,7 @@ def environment(**options):
         pgettext=translation.pgettext,
         npgettext=translation.npgettext,
     )
-    env.globals.update(url=url, static=static)
+    env.globals.update(url=url, static=static, current_language=translation.get_language)
     # Django's filters themselves: the same rounding, grouping and date formats in
     # each language as the Django templates show.
     env.filters.update(floatformat=defaultfilters.floatformat, date=defaultfilters.date)

@@ -70,8 +70,15 @@ def search(params):
 
 def cards(ids):
     """The vacancies of `ids` (found public a moment ago by `search`), in that order,
-    with what a card shows."""
-    found = _as_cards(Vacancy.objects.order_by()).in_bulk(ids)
+    with what a card shows. A page's twenty rows are read by id, so their countries'
+    names and agencies' names come joined in the same query: one query, where
+    fetching them apart took three."""
+    found = (
+        Vacancy.objects.order_by()
+        .select_related("country", "agency")
+        .only(*CARD_FIELDS, "country__name", "agency__legal_name")
+        .in_bulk(ids)
+    )
     return [found[pk] for pk in ids if pk in found]
 
 

@@ -1,0 +1,37 @@
+"""The project's Jinja2 environment: `ui.jinja`'s, with what the site's layout
+(`portal/layout.jinja`) shows of the apps."""
+
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info
+
+from guidance.templatetags.guidance_tags import stage_links
+from ui.jinja import environment as ui_environment
+
+
+def language_links(request):
+    """Links to the current page, query string kept, in every portal language.
+
+    Every page URL starts with its language code, so swapping the prefix keeps
+    the reader on the same page (a 404 page included). Plain links work without
+    JavaScript and can be shared; each names its language in that language, so a
+    reader finds their own. Without a request, each links to its home page.
+    """
+    current = get_language()
+    path = request.get_full_path() if request is not None else ""
+    prefix = f"/{current}/"
+    rest = path.removeprefix(prefix) if path.startswith(prefix) else ""
+    return [
+        {
+            "code": code,
+            "name_local": get_language_info(code)["name_local"],
+            "url": f"/{code}/{rest}",
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def environment(**options):
+    env = ui_environment(**options)
+    env.globals.update(language_links=language_links, stage_links=stage_links)
+    return env
