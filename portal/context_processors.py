@@ -1,12 +1,14 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from portal.models import Hotline
+from portal import selectors
 
 
 def hotlines(request):
-    """Hotlines for the footer of every page (evaluated only when shown)."""
-    return {"hotlines": Hotline.objects.shown(get_language())}
+    """Hotlines for the footer of every page (read only when shown)."""
+    language = get_language()
+    return {"hotlines": SimpleLazyObject(lambda: selectors.hotlines(language))}
 
 
 def demo_notice(request):

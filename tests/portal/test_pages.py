@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from portal.models import Hotline
 
@@ -162,3 +164,21 @@ def test_static_files_are_served_hashed_and_compressed(client, settings):
     settings.DEBUG = False
     url = static("css/site.css")
     assert re.search(r"site\.[0-9a-f]{12}\.css$", url)
+
+
+def test_a_hotline_edited_or_deleted_shows_at_once(client):
+    line = Hotline.objects.create(name_en="Help line", phone="+998 71 000 00 01")
+    assert "Help line" in client.get("/en/").content.decode()
+    line.name_en = "Renamed line"
+    line.save()
+    assert "Renamed line" in client.get("/en/").content.decode()
+    line.delete()
+    assert "Renamed line" not in client.get("/en/").content.decode()
+
+
+def test_the_footer_reads_the_hotlines_once_per_language(client):
+    Hotline.objects.create(name_en="Help line", phone="+998 71 000 00 01")
+    client.get("/en/")
+    with CaptureQueriesContext(connection) as queries:
+        assert "Help line" in client.get("/en/").content.decode()
+    assert "portal_hotline" not in " ".join(query["sql"] for query in queries)
