@@ -17,7 +17,7 @@ def language_links(request):
     reader finds their own. Without a request, each links to its home page.
     """
     current = get_language()
-    path = request.get_full_path() if request is not None else ""
+    path = request.get_full_path() if request else ""
     prefix = f"/{current}/"
     rest = path.removeprefix(prefix) if path.startswith(prefix) else ""
     return [

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 from portal.models import Hotline
 
@@ -25,5 +26,7 @@ def hotlines(language):
 
 
 def forget_hotlines(**kwargs):
-    """Signal receiver: a hotline was saved or deleted."""
-    cache.delete_many([_key(code) for code, _name in settings.LANGUAGES])
+    """Signal receiver: a hotline was saved or deleted. Forgotten at the commit, so
+    that a page read in between cannot keep the old hotlines again."""
+    keys = [_key(code) for code, _name in settings.LANGUAGES]
+    transaction.on_commit(lambda: cache.delete_many(keys))

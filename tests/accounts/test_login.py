@@ -1,7 +1,10 @@
 """Signing in with the phone number (as typed, in any form) and a password, or
 with a code sent by SMS; wrong passwords are counted by django-axes."""
 
+import re
+
 import pytest
+from django.test import Client
 
 from accounts.models import Preference
 from accounts.sms import outbox
@@ -112,3 +115,17 @@ def test_the_account_page_shows_the_phone_and_saves_the_language(client, applica
     assert Preference.objects.get(user=applicant).language == "kaa"
     client.post("/uz/account/language/", {"language": "xx"})
     assert Preference.objects.get(user=applicant).language == "kaa"
+
+
+def test_a_signed_in_reader_signs_out_from_the_header_of_any_page(applicant):
+    client = Client(enforce_csrf_checks=True)  # the form's own token must be good
+    client.force_login(applicant)
+    header = client.get("/ky/vacancies/", secure=True).content.decode().split("</header>")[0]
+    form = re.search(r'<form method="post" action="([^"]+)">(.*?)</form>', header, re.S)
+    assert form and "Чыгуу" in form[2]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form[2])[1]
+    same_site = {"secure": True, "HTTP_REFERER": "https://testserver/ky/vacancies/"}
+    assert client.post(form[1], {}, **same_site).status_code == 403  # without it: refused
+    client.post(form[1], {"csrfmiddlewaretoken": token}, **same_site)
+    assert client.get("/ky/account/", secure=True).status_code == 302
+    assert "Чыгуу" not in client.get("/ky/", secure=True).content.decode().split("</header>")[0]

@@ -7,6 +7,7 @@ from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from portal.models import Hotline
 
@@ -166,13 +167,16 @@ def test_static_files_are_served_hashed_and_compressed(client, settings):
     assert re.search(r"site\.[0-9a-f]{12}\.css$", url)
 
 
-def test_a_hotline_edited_or_deleted_shows_at_once(client):
+def test_a_hotline_edited_or_deleted_shows_at_once(client, django_capture_on_commit_callbacks):
     line = Hotline.objects.create(name_en="Help line", phone="+998 71 000 00 01")
     assert "Help line" in client.get("/en/").content.decode()
-    line.name_en = "Renamed line"
-    line.save()
+    with django_capture_on_commit_callbacks(execute=True):  # forgotten at the commit
+        line.name_en = "Renamed line"
+        line.save()
+        assert "Help line" in client.get("/en/").content.decode()  # not yet committed
     assert "Renamed line" in client.get("/en/").content.decode()
-    line.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        line.delete()
     assert "Renamed line" not in client.get("/en/").content.decode()
 
 
@@ -182,3 +186,15 @@ def test_the_footer_reads_the_hotlines_once_per_language(client):
     with CaptureQueriesContext(connection) as queries:
         assert "Help line" in client.get("/en/").content.decode()
     assert "portal_hotline" not in " ".join(query["sql"] for query in queries)
+
+
+def test_the_layout_renders_for_a_request_without_a_user_or_without_a_request(rf):
+    """An error page answered before authentication has no ``request.user``."""
+    from django.template.loader import render_to_string
+
+    request = rf.get("/uz/vacancies/?q=a")
+    with translation.override("uz"):
+        page = render_to_string("404.html", request=request)
+        bare = render_to_string("404.html")
+    assert 'href="/ru/vacancies/?q=a"' in page and "/uz/account/login/" in page
+    assert 'href="/ru/"' in bare and "/uz/account/login/" in bare
