@@ -11,6 +11,7 @@ from django_ratelimit.core import is_ratelimited
 from agencies import selectors, services, verification
 from agencies.filters import AgencyFilter
 from agencies.forms import RecruiterReportForm, VerifyForm
+from ui.jinja import render_page
 
 PAGE_SIZE = 25
 REPORT_RATE = "5/h"
@@ -37,30 +38,20 @@ def agency_list(request):
         agency.countries_today = in_force.countries(agency.pk)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "agencies/agency_list.html",
-        {
-            "filter": agencies,
-            "page": page,
-            "query": query.urlencode(),
-        },
-    )
+    context = {"filter": agencies, "page": page, "query": query.urlencode()}
+    return render_page(request, "agencies/agency_list", context)
 
 
 @require_safe
 def agency_detail(request, pk):
     today = timezone.localdate()
     agency = get_object_or_404(selectors.agency_page(), pk=pk)
-    return render(
-        request,
-        "agencies/agency_detail.html",
-        {
-            "agency": agency,
-            "licences": selectors.licence_summaries(agency, today),
-            "today": today,
-        },
-    )
+    context = {
+        "agency": agency,
+        "licences": selectors.licence_summaries(agency, today),
+        "today": today,
+    }
+    return render_page(request, "agencies/agency_detail", context)
 
 
 @require_safe

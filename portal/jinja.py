@@ -1,11 +1,15 @@
 """The project's Jinja2 environment: `ui.jinja`'s, with what the site's layout
-(`portal/layout.jinja`) shows of the apps."""
+(`portal/layout.jinja`) shows of the apps, and what a page of one app shows of
+another that its layer may not import (an agency's page lists its vacancies)."""
 
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
+from agencies import reasons
+from applications import selectors as applications
 from guidance.templatetags.guidance_tags import stage_links
 from ui.jinja import environment as ui_environment
+from vacancies.templatetags.vacancy_lists import agency_vacancies
 
 
 def language_links(request):
@@ -31,7 +35,20 @@ def language_links(request):
     ]
 
 
+def has_applied(request, vacancy):
+    """Has the signed-in reader applied to this vacancy (the vacancy page's "Apply"
+    box)? A visitor has not."""
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated and applications.has_applied(user, vacancy))
+
+
 def environment(**options):
     env = ui_environment(**options)
-    env.globals.update(language_links=language_links, stage_links=stage_links)
+    env.globals.update(
+        language_links=language_links,
+        stage_links=stage_links,
+        has_applied=has_applied,
+        agency_vacancies=agency_vacancies,
+    )
+    env.filters.update(licence_text=reasons.shown)
     return env

@@ -58,6 +58,11 @@ def pytest_configure(config):
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.SECURE_HSTS_SECONDS = 0
+    # A password hashed for production (PBKDF2, a million rounds) costs about a
+    # second on a slow CI machine, and hundreds of tests make an account: tests
+    # hash with one round (Django's advice for test settings). No test here runs a
+    # server process that checks a password.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Texts are kept in accounts.sms.outbox, as Django keeps mail in mail.outbox.
     settings.SMS_BACKEND = "accounts.sms.locmem.SmsBackend"
     # Tasks run in-process so tests see their results; the tests that prove the

@@ -13,12 +13,20 @@ extracts their strings), and use Django's own translations, URLs, static files a
 number and date filters, so a page says the same in either engine.
 """
 
+from django.shortcuts import render
 from django.template import defaultfilters, engines
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from jinja2 import Environment
+
+
+def date(value, arg=None):
+    """Django's `date` filter on the time of the reader's zone, as Django's templates
+    show a datetime (they convert it before any filter sees it)."""
+    return defaultfilters.date(template_localtime(value), arg)
 
 
 def url(name, *args, **kwargs):
@@ -40,7 +48,14 @@ def environment(**options):
     env.globals.update(url=url, static=static, current_language=translation.get_language)
     # Django's filters themselves: the same rounding, grouping and date formats in
     # each language as the Django templates show.
-    env.filters.update(floatformat=defaultfilters.floatformat, date=defaultfilters.date)
+    # Django's `urlencode` quotes "/" when told to (``urlencode("")``); Jinja's own
+    # does not, so Django's replaces it.
+    env.filters.update(
+        floatformat=defaultfilters.floatformat,
+        date=date,
+        linebreaks=defaultfilters.linebreaks_filter,
+        urlencode=defaultfilters.urlencode,
+    )
     return env
 
 
@@ -49,3 +64,12 @@ def render_fragment(name, context, request=None):
     (``{{ content }}``)."""
     html = engines["jinja2"].get_template(name).render(context, request)
     return mark_safe(html)  # noqa: S308 - Jinja2 escaped every value (autoescape)
+
+
+def render_page(request, name, context, status=None):
+    """The response of a page whose content is the Jinja2 template ``<name>.jinja``,
+    shown by the Django template ``<name>.html`` (``{{ content }}``) in the site's
+    layout: the page's title and head stay in Django's blocks, and tests still read
+    the response's context."""
+    content = render_fragment(f"{name}.jinja", context, request)
+    return render(request, f"{name}.html", {**context, "content": content}, status=status)

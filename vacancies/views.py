@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from ui.jinja import render_fragment
+from ui.jinja import render_page
 from vacancies import selectors
 from vacancies.chips import active_filters, folded_count, sort_links
 from vacancies.models import Country, ExchangeRate
@@ -54,8 +54,7 @@ def vacancy_list(request):
     }
     # The content in Jinja2 (`ui.jinja`: the form and twenty cards were most of the
     # page's time), in the site's layout.
-    content = render_fragment("vacancies/vacancy_list.jinja", context, request)
-    return render(request, "vacancies/vacancy_list.html", {**context, "content": content})
+    return render_page(request, "vacancies/vacancy_list", context)
 
 
 @require_safe
@@ -86,24 +85,21 @@ def vacancy_detail(request, pk):
 
 def render_detail(request, vacancy, preview=False):
     rates = ExchangeRate.objects.latest_rates()
-    return render(
-        request,
-        "vacancies/vacancy_detail.html",
-        {
-            "preview": preview,
-            "vacancy": vacancy,
-            "conversions": monthly_conversions(vacancy, rates),
-            "costs": list(vacancy.costs.all()),
-            "provisions": [
-                (getattr(vacancy, name), yes if getattr(vacancy, name) else no)
-                for name, yes, no in PROVISIONS
-            ],
-            "currency_name": currency_name(vacancy.wage_currency),
-            "phones": selectors.official_phones(vacancy),
-            "printable": request.GET.get("print") == "1",
-            "share_url": request.build_absolute_uri(vacancy.get_absolute_url()),
-        },
-    )
+    context = {
+        "preview": preview,
+        "vacancy": vacancy,
+        "conversions": monthly_conversions(vacancy, rates),
+        "costs": list(vacancy.costs.all()),
+        "provisions": [
+            (getattr(vacancy, name), yes if getattr(vacancy, name) else no)
+            for name, yes, no in PROVISIONS
+        ],
+        "currency_name": currency_name(vacancy.wage_currency),
+        "phones": selectors.official_phones(vacancy),
+        "printable": request.GET.get("print") == "1",
+        "share_url": request.build_absolute_uri(vacancy.get_absolute_url()),
+    }
+    return render_page(request, "vacancies/vacancy_detail", context)
 
 
 @require_safe

@@ -42,6 +42,23 @@ def test_translations_numbers_and_dates_as_in_django_templates(language):
             assert "Jobs abroad" not in render(jinja, **context)
 
 
+def test_a_moment_is_dated_in_the_readers_time_zone_as_in_django_templates():
+    # 21:30 in UTC is already the next day in Tashkent (TIME_ZONE).
+    moment = datetime.datetime(2026, 12, 4, 21, 30, tzinfo=datetime.UTC)
+    with translation.override("ru"):
+        shown = render('{{ moment|date("SHORT_DATE_FORMAT") }}', moment=moment)
+        assert shown == django_render('{{ moment|date:"SHORT_DATE_FORMAT" }}', moment=moment)
+    assert shown == "05.12.2026"
+
+
+def test_django_filters_for_text_and_links():
+    context = {"text": "a <b>\n\nc", "link": "https://x.example/a b"}
+    jinja = '{{ text|linebreaks }}|{{ link|urlencode("") }}'
+    django = "{{ text|linebreaks }}|{{ link|urlencode:'' }}"
+    assert render(jinja, **context) == django_render(django, **context)
+    assert "https%3A%2F%2Fx.example%2Fa%20b" in render(jinja, **context)
+
+
 def test_values_are_escaped_inside_translations_and_out():
     html = render(
         '<a aria-label="{% trans label=label %}Remove filter: {{ label }} x{% endtrans %}">'

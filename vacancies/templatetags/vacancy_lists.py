@@ -1,6 +1,8 @@
 """Lists of vacancies that other apps' pages show: the agency page lists the
-agency's open vacancies. A template tag, because the agencies app sits below this
-one and may not import it; the rule of what is open stays `Vacancy.objects.public`."""
+agency's open vacancies (`agency_vacancies`, a global of the Jinja2 environment,
+`portal.jinja`), because the agencies app sits below this one and may not import
+it; the rule of what is open stays `Vacancy.objects.public`. Django templates show
+cards with ``{% vacancy_cards %}``."""
 
 from django import template
 
@@ -14,14 +16,14 @@ register = template.Library()
 AGENCY_PAGE_COUNT = 10
 
 
-@register.inclusion_tag("vacancies/_agency_vacancies.html")
 def agency_vacancies(agency):
+    """The agency's newest open vacancies (``vacancies``, with conversions) and
+    whether it has more (``more``)."""
     open_vacancies = (
         selectors.public_vacancies().filter(agency=agency).order_by("-published_at", "-pk")
     )
     shown = list(open_vacancies[: AGENCY_PAGE_COUNT + 1])
     return {
-        "agency": agency,
         "vacancies": with_conversions(
             shown[:AGENCY_PAGE_COUNT], ExchangeRate.objects.latest_rates()
         ),
