@@ -8,3 +8,8 @@ class AgenciesConfig(AppConfig):
     name = "agencies"
     verbose_name = _("Agencies")
     staff_groups = GROUPS  # synced after migrate by portal.staff_groups
+
+    def ready(self):
+        from agencies.filters import watch_destinations
+
+        watch_destinations()  # the registry's menu of destinations, kept in the cache

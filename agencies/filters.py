@@ -2,19 +2,35 @@
 
 import django_filters
 from django.db.models import Exists, OuterRef
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 
 from agencies.models import Agency, LicenceDestination, LicenceStatus, LicensingAuthority
+from pagecache.kept import Kept
 from ui.widgets import Select
+
+
+def _destinations_in(language):
+    with translation.override(language):
+        codes = set(LicenceDestination.objects.values_list("country", flat=True).distinct())
+        return sorted(((code, Country(code).name) for code in codes), key=lambda c: c[1])
+
+
+# Kept per language, forgotten when a licence's destinations change (`pagecache.kept`):
+# naming the countries was a seventh of the registry page.
+_destinations = Kept("registry-destinations", _destinations_in, models=[LicenceDestination])
 
 
 def covered_destinations():
     """Only the destinations some licence covers: a short list a person can scan,
     instead of every country in the world. A callable, so the list is read when the
     form is used, never frozen in a field built earlier."""
-    codes = set(LicenceDestination.objects.values_list("country", flat=True).distinct())
-    return sorted(((code, Country(code).name) for code in codes), key=lambda choice: choice[1])
+    return _destinations.get(translation.get_language())
+
+
+def watch_destinations():
+    _destinations.watch()
 
 
 class AgencyFilter(django_filters.FilterSet):

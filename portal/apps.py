@@ -7,12 +7,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate, post_save
+        from django.db.models.signals import post_migrate
 
-        from portal.models import Hotline
-        from portal.selectors import forget_hotlines
+        from portal import selectors
         from portal.staff_groups import sync_after_migrate
 
         post_migrate.connect(sync_after_migrate, dispatch_uid="portal.staff_groups")
-        for signal in (post_save, post_delete):
-            signal.connect(forget_hotlines, sender=Hotline, dispatch_uid="portal.hotlines")
+        selectors.watch()  # the footer's hotlines, forgotten when one changes

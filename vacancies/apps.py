@@ -10,11 +10,9 @@ class VacanciesConfig(AppConfig):
     staff_groups = GROUPS  # synced after migrate by portal.staff_groups
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from vacancies import selectors
+        from vacancies.filters import watch_menus
 
-        from vacancies.filters import forget_menus
-        from vacancies.models import Country, Occupation
-
-        for model in (Country, Occupation):
-            post_save.connect(forget_menus, sender=model, dispatch_uid=f"menus-{model.__name__}")
-            post_delete.connect(forget_menus, sender=model, dispatch_uid=f"menus-{model.__name__}-")
+        # What pages read from the cache, forgotten when staff change it.
+        watch_menus()
+        selectors.watch_rates()

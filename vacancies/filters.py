@@ -3,12 +3,12 @@ URL query (``?country=KR&min_wage=1000``) means the same everywhere."""
 
 import django_filters
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import F
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from pagecache.kept import Kept
 from ui.widgets import Select
 from vacancies.models import Country, Occupation, Vacancy, wage_order
 from vacancies.search import search_filter
@@ -31,10 +31,17 @@ SORTS = {
 
 
 # The destination and occupation menus, per language, are kept in the cache: they
-# change when staff edit a country or an occupation (which forgets them, see
-# `VacanciesConfig.ready`), not between two of the thousands of searches that show
-# and check them. Without the cache each search made two queries for them.
-MENUS_CACHE_SECONDS = 3600
+# change when staff edit a country or an occupation, not between two of the
+# thousands of searches that show and check them (`pagecache.kept`). Without the
+# cache each search made two queries for them.
+def _in_language(read):
+    def in_language(language):
+        with translation.override(language):
+            return read()
+
+    return in_language
+
+
 MENUS = {
     "country": lambda: [(country.code, str(country)) for country in Country.objects.names()],
     "occupation": lambda: [
@@ -42,27 +49,20 @@ MENUS = {
         for occupation in Occupation.objects.filter(level=Occupation.Level.MAJOR)
     ],
 }
-
-
-def _menu_key(name, language):
-    return f"vacancies:menu:{name}:{language}"
+_KEPT_MENUS = {
+    name: Kept(f"menu-{name}", _in_language(read), models=[Country, Occupation])
+    for name, read in MENUS.items()
+}
 
 
 def menu_choices(name):
     """The choices of a filter menu in the current language: [(code, label), ...]."""
-    key = _menu_key(name, get_language())
-    choices = cache.get(key)
-    if choices is None:
-        choices = MENUS[name]()
-        cache.set(key, choices, MENUS_CACHE_SECONDS)
-    return choices
+    return _KEPT_MENUS[name].get(get_language())
 
 
-def forget_menus(**kwargs):
-    """Signal receiver: a country or an occupation changed."""
-    cache.delete_many(
-        [_menu_key(name, code) for name in MENUS for code, _name in settings.LANGUAGES]
-    )
+def watch_menus():
+    for kept in _KEPT_MENUS.values():
+        kept.watch()
 
 
 class VacancyFilter(django_filters.FilterSet):

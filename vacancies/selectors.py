@@ -5,13 +5,16 @@ Nothing here writes; changes are in `vacancies.services`. What the public may se
 is `Vacancy.objects.public`, the one rule: every public read here starts from it.
 """
 
+import datetime
+
 from django.core.cache import cache
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from agencies.models import Agency, AgencyChannel, LicensingAuthority
+from pagecache.kept import Kept
 from vacancies.filters import VacancyFilter
-from vacancies.models import GUIDE_SECTIONS, Country, Vacancy
+from vacancies.models import GUIDE_SECTIONS, Country, ExchangeRate, Vacancy
 
 SIMILAR_COUNT = 5
 COUNTS_CACHE_SECONDS = 60
@@ -21,6 +24,31 @@ _PAGE_RELATIONS = ["country", "occupation", "agency", "authority", "partner"]
 
 
 # --- what the public sees --------------------------------------------------------------
+
+
+def _days_around_today():
+    """The dates a page may read rates for now (today's, whatever the hour)."""
+    today = timezone.localdate()
+    return [(today + datetime.timedelta(days=days)).isoformat() for days in (-1, 0, 1)]
+
+
+# The exchange rates every list and vacancy page converts wages with: kept per day,
+# forgotten when staff change a rate (`pagecache.kept`).
+_rates = Kept(
+    "rates",
+    lambda day: ExchangeRate.objects.latest_rates(datetime.date.fromisoformat(day)),
+    models=[ExchangeRate],
+    variants=_days_around_today,
+)
+
+
+def rates_today():
+    """`ExchangeRate.objects.latest_rates` of today, as pages show them."""
+    return _rates.get(timezone.localdate().isoformat())
+
+
+def watch_rates():
+    _rates.watch()
 
 
 # What a card shows of a vacancy (the list, a country's page, similar vacancies, the

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from ui.jinja import render_page
 from vacancies import selectors
 from vacancies.chips import active_filters, folded_count, sort_links
-from vacancies.models import Country, ExchangeRate
+from vacancies.models import Country
 from vacancies.money import currency_name, monthly_conversions, with_conversions
 from vacancies.pagination import CappedPaginator
 
@@ -38,9 +38,7 @@ PROVISIONS = [
 def vacancy_list(request):
     filterset = selectors.search(request.GET)
     page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = with_conversions(
-        selectors.cards(page.object_list), ExchangeRate.objects.latest_rates()
-    )
+    page.object_list = with_conversions(selectors.cards(page.object_list), selectors.rates_today())
     query = request.GET.copy()
     query.pop("page", None)
     chips = active_filters(filterset, query)
@@ -75,7 +73,7 @@ def vacancy_detail(request, pk):
             {
                 "vacancy": vacancy,
                 "similar": with_conversions(
-                    selectors.similar_vacancies(vacancy), ExchangeRate.objects.latest_rates()
+                    selectors.similar_vacancies(vacancy), selectors.rates_today()
                 ),
             },
             status=410,
@@ -84,7 +82,7 @@ def vacancy_detail(request, pk):
 
 
 def render_detail(request, vacancy, preview=False):
-    rates = ExchangeRate.objects.latest_rates()
+    rates = selectors.rates_today()
     context = {
         "preview": preview,
         "vacancy": vacancy,
@@ -121,7 +119,7 @@ def country_detail(request, code):
             "sections": selectors.guide_sections(country),
             "vacancies": with_conversions(
                 selectors.newest_in_country(country, PAGE_SIZE),
-                ExchangeRate.objects.latest_rates(),
+                selectors.rates_today(),
             ),
             "open_vacancies": selectors.open_vacancy_counts().get(country.code, 0),
         },

@@ -8,7 +8,6 @@ from django import template
 
 from ui.jinja import render_fragment
 from vacancies import selectors
-from vacancies.models import ExchangeRate
 from vacancies.money import with_conversions
 
 register = template.Library()
@@ -24,9 +23,7 @@ def agency_vacancies(agency):
     )
     shown = list(open_vacancies[: AGENCY_PAGE_COUNT + 1])
     return {
-        "vacancies": with_conversions(
-            shown[:AGENCY_PAGE_COUNT], ExchangeRate.objects.latest_rates()
-        ),
+        "vacancies": with_conversions(shown[:AGENCY_PAGE_COUNT], selectors.rates_today()),
         "more": len(shown) > AGENCY_PAGE_COUNT,
     }
 

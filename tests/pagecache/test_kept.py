@@ -1,0 +1,77 @@
+"""What pages keep in the cache (`pagecache.kept`) is read once, and forgotten at a
+change: at once, and again at the commit, for a page that read the old rows in
+between."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from agencies.filters import covered_destinations
+from pagecache.kept import Kept
+from portal.models import Hotline
+from tests.factories.agencies import LicenceFactory
+from tests.factories.vacancies import rates
+from vacancies import selectors
+from vacancies.filters import menu_choices
+from vacancies.models import ExchangeRate, Occupation
+
+pytestmark = pytest.mark.django_db
+
+
+def names(language):
+    return sorted(line.name_en for line in Hotline.objects.all())
+
+
+def test_read_once_per_variant_and_forgotten_at_a_change_and_at_the_commit(
+    django_capture_on_commit_callbacks,
+):
+    kept = Kept("test-hotline-names", names, models=[Hotline], variants=lambda: ["a", "b"])
+    kept.watch()
+    Hotline.objects.create(name_en="First", phone="+998 71 000 00 01")
+    assert kept.get("a") == ["First"]
+    with CaptureQueriesContext(connection) as queries:
+        assert kept.get("a") == ["First"]
+    assert len(queries) == 0
+    Hotline.objects.create(name_en="Second", phone="+998 71 000 00 02")
+    assert kept.get("a") == kept.get("b") == ["First", "Second"]  # forgotten at once
+    with django_capture_on_commit_callbacks(execute=True):
+        Hotline.objects.filter(name_en="Second").get().delete()
+        # Another page reads the rows before the commit and keeps what it read.
+        cache.set("kept:test-hotline-names:a", ["First", "Second"])
+    assert kept.get("a") == ["First"]  # forgotten again at the commit
+
+
+def test_todays_rates_are_read_once_and_a_new_rate_is_seen_at_once():
+    rates(KRW=1400)
+    assert selectors.rates_today()["KRW"] == 1400
+    with CaptureQueriesContext(connection) as queries:
+        selectors.rates_today()
+    assert len(queries) == 0
+    rates(KRW=1500)  # the same day's rate, corrected
+    assert selectors.rates_today()["KRW"] == 1500
+    ExchangeRate.objects.filter(currency="KRW").delete()
+    assert "KRW" not in selectors.rates_today()
+
+
+def test_the_registrys_destinations_follow_the_licences_in_each_language():
+    licence = LicenceFactory(destinations=["KR"])
+    with translation.override("en"):
+        assert dict(covered_destinations()) == {"KR": "South Korea"}
+    licence.destinations.create(
+        country="GB", valid_from=licence.issued_on, valid_until=licence.expires_on
+    )
+    with translation.override("en"):
+        assert dict(covered_destinations()) == {"KR": "South Korea", "GB": "United Kingdom"}
+    with translation.override("ru"):
+        assert dict(covered_destinations())["GB"] == "Великобритания"
+
+
+def test_the_search_menus_follow_the_occupations():
+    with translation.override("en"):
+        assert dict(menu_choices("occupation"))["9"] != "9 Renamed group"
+        group = Occupation.objects.get(code="9")
+        group.title_en = "Renamed group"
+        group.save()
+        assert dict(menu_choices("occupation"))["9"] == "9 Renamed group"
