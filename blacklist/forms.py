@@ -142,6 +142,12 @@ class CheckForm(forms.Form):
         widget=forms.TextInput({**_PRIVATE, "autocapitalize": "characters"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The reader's language's list, normalised once: from a callable, Django
+        # normalises all 250 again each time it reads the menu (three times a page).
+        self.fields["citizenship"].choices = citizenship_choices()
+
     def clean_date_of_birth(self):
         born = self.cleaned_data["date_of_birth"]
         if born > timezone.localdate() or born.year < 1900:

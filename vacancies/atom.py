@@ -33,14 +33,14 @@ class VacancyFeed(Feed):
         return selectors.cards(list(ids))
 
     def item_title(self, item):
-        return f"{item.title} — {item.country}"
+        return f"{item.title} — {item.country_name}"
 
     def item_description(self, item):
         wage = (
             f"{floatformat(item.wage_min, '0g')} {item.wage_currency} "
             f"{item.get_wage_period_display()}"
         )
-        return f"{item.employer_name}, {item.city_name or item.country}. {wage}"
+        return f"{item.employer_name}, {item.city_name or item.country_name}. {wage}"
 
     def item_pubdate(self, item):
         return item.published_at

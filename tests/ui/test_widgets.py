@@ -3,6 +3,8 @@
 import pytest
 from django import forms
 from django.test.html import parse_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from ui.widgets import Select
 
@@ -23,3 +25,26 @@ def test_option_groups_are_left_to_django():
     ours = Select(choices=choices).render("country", "GB")
     assert parse_html(ours) == parse_html(forms.Select(choices=choices).render("country", "GB"))
     assert "<optgroup" in ours
+
+
+def test_one_option_selected_as_djangos():
+    choices = [("a", "A"), ("a", "A again"), ("b", "B")]
+    ours = Select(choices=choices).render("letter", "a")
+    assert parse_html(ours) == parse_html(forms.Select(choices=choices).render("letter", "a"))
+    assert ours.count(" selected") == 1
+
+
+def test_several_selected_when_several_are_allowed():
+    class Several(Select):
+        allow_multiple_selected = True
+
+    choices = [("a", "A"), ("b", "B"), ("c", "C")]
+    ours = Several(choices=choices).render("letters", ["a", "c"])
+    djangos = forms.SelectMultiple(choices=choices).render("letters", ["a", "c"])
+    assert parse_html(ours) == parse_html(djangos)
+
+
+def test_lazy_and_safe_labels_as_djangos():
+    choices = [("", gettext_lazy("Any")), ("s", mark_safe("<i>kept</i>")), (None, "None")]
+    ours = Select(choices=choices).render("x", None)
+    assert parse_html(ours) == parse_html(forms.Select(choices=choices).render("x", None))

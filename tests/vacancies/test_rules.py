@@ -143,3 +143,14 @@ def test_admin_cost_inline_refuses_an_agency_fee_above_the_cap(rf, admin_user):
 def test_visa_costs_are_not_capped():
     vacancy, _licence = agency_vacancy()
     services.check_cost(vacancy, "visa", Decimal("9000000"), "UZS")
+
+
+def test_the_rule_is_built_once_a_day_and_each_use_reads_the_data_as_it_is_now():
+    before = Vacancy.objects.public()
+    assert list(before) == []
+    vacancy = VacancyFactory(expires_on=timezone.localdate() + timedelta(days=10))
+    after = Vacancy.objects.public()
+    assert after is not before and after.query is not before.query
+    assert list(after) == [vacancy]
+    assert list(before) == []  # an evaluated queryset keeps its rows, as any does
+    assert list(Vacancy.objects.public(timezone.localdate() + timedelta(days=11))) == []
