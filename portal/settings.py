@@ -136,7 +136,7 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {"BACKEND": "portal.cache.DegradingRedisCache", **_redis},
-        "counters": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **_redis},
+        "counters": {"BACKEND": "portal.cache.SharedClientRedisCache", **_redis},
     }
 else:
     # Local-memory caches of one LOCATION share one store.

@@ -12,6 +12,7 @@ import subprocess
 import pytest
 from django.core.cache import caches
 from django.test import override_settings
+from redis.exceptions import RedisError
 
 from portal.celery import app as celery_app
 from tests.factories.agencies import AgencyFactory
@@ -147,3 +148,20 @@ def test_with_the_broker_down_queuing_a_feed_run_answers_503(
     assert response.status_code == 503
     assert "Vaqtincha ishlamayapti" in response.content.decode()
     assert not feed.runs.exists()
+
+
+@pytest.mark.parametrize("alias", ["default", "counters"])
+def test_one_client_serves_every_operation_and_fails_as_djangos_when_redis_stops(
+    redis_to_stop, alias
+):
+    """`portal.cache` keeps one client per connection pool (Django built one per
+    operation); it must fail as Django's did when Redis stops."""
+    cache = caches[alias]
+    cache.set("kept", 1)
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
+    redis_to_stop()
+    if alias == "default":
+        assert cache.get("kept") is None  # a miss
+    else:
+        with pytest.raises(RedisError):
+            cache.get("kept")
