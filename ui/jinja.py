@@ -66,10 +66,10 @@ def render_fragment(name, context, request=None):
     return mark_safe(html)  # noqa: S308 - Jinja2 escaped every value (autoescape)
 
 
-def render_page(request, name, context, status=None):
+def render_page(request, name, context):
     """The response of a page whose content is the Jinja2 template ``<name>.jinja``,
     shown by the Django template ``<name>.html`` (``{{ content }}``) in the site's
     layout: the page's title and head stay in Django's blocks, and tests still read
     the response's context."""
     content = render_fragment(f"{name}.jinja", context, request)
-    return render(request, f"{name}.html", {**context, "content": content}, status=status)
+    return render(request, f"{name}.html", {**context, "content": content})
