@@ -27,9 +27,9 @@ def agency_list(request):
     params = request.GET.copy()
     if not any(name in params for name in AgencyFilter.base_filters):
         params["licensed"] = "today"
-    agencies = AgencyFilter(params, queryset=selectors.registry())
+    agencies = AgencyFilter(params, queryset=selectors.registry_page())
     if not agencies.is_valid():
-        queryset = selectors.registry().none()
+        queryset = selectors.registry_page().none()
     else:
         queryset = agencies.qs.order_by("legal_name", "pk")
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
