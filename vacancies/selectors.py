@@ -8,7 +8,7 @@ is `Vacancy.objects.public`, the one rule: every public read here starts from it
 import datetime
 
 from django.core.cache import cache
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count, Exists, F, OuterRef, Prefetch
 from django.utils import timezone
 
 from agencies.models import Agency, AgencyChannel, LicensingAuthority
@@ -123,19 +123,21 @@ def _with_relations():
 
 
 def vacancy_pages():
-    """Vacancies with what their page shows; a draft has no page."""
-    return _with_relations().prefetch_related("costs").exclude(status=Vacancy.Status.DRAFT)
+    """Vacancies with what their page shows and ``is_public``, whether the public may
+    see it (`Vacancy.objects.public`, the one rule), in the same query: a page that
+    is not answers 410 with similar open ones. A draft has no page."""
+    public = Vacancy.objects.public().filter(pk=OuterRef("pk"))
+    return (
+        _with_relations()
+        .prefetch_related("costs")
+        .exclude(status=Vacancy.Status.DRAFT)
+        .annotate(is_public=Exists(public))
+    )
 
 
 def vacancy_previews():
     """Vacancies in any status, for editors' preview."""
     return _with_relations()
-
-
-def is_public(vacancy, on=None):
-    """May the public see this vacancy (`Vacancy.objects.public`)? A vacancy page
-    that is not answers 410 with similar open ones."""
-    return Vacancy.objects.public(on).filter(pk=vacancy.pk).exists()
 
 
 def official_phones(vacancy):

@@ -66,7 +66,7 @@ def vacancy_preview(request, pk):
 @require_safe
 def vacancy_detail(request, pk):
     vacancy = get_object_or_404(selectors.vacancy_pages(), pk=pk)
-    if not selectors.is_public(vacancy):
+    if not vacancy.is_public:
         return render(
             request,
             "vacancies/vacancy_gone.html",

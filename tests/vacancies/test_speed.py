@@ -117,10 +117,14 @@ def test_the_api_list_makes_two_queries_and_reads_no_guide(api_client, vacancies
     assert "entry_and_permits" not in " ".join(query["sql"] for query in queries)
 
 
-def test_the_vacancy_page_reads_no_guide(client, vacancies):
+def test_the_vacancy_page_reads_no_guide_and_asks_the_rule_in_its_own_query(client, vacancies):
     vacancy = selectors.public_vacancies().filter(channel="agency").first()
     _response, queries = captured(client, f"/ru/vacancies/{vacancy.pk}/")
     assert "entry_and_permits" not in " ".join(queries)
+    # the vacancy with its relations and whether it is public, its costs, the
+    # agency's official phones
+    assert len(queries) == 3, "\n".join(q[:150] for q in queries)
+    assert "agencies_licencedestination" in queries[0]
 
 
 # --- PostgreSQL: each order of each filter combination has its index ----------------
