@@ -14,7 +14,8 @@ from markupsafe import escape
 
 class Select(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
-        choices = list(self.choices)
+        # Through iter(): list() would ask a model menu's len() first, a COUNT query.
+        choices = list(iter(self.choices))
         if any(isinstance(label, (list, tuple)) for _value, label in choices):
             return super().render(name, value, attrs, renderer)  # <optgroup>s: Django's way
         chosen = set(self.format_value(value))

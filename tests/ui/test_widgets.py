@@ -2,6 +2,7 @@
 
 import pytest
 from django import forms
+from django.contrib.auth.models import Group
 from django.test.html import parse_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
@@ -48,3 +49,12 @@ def test_lazy_and_safe_labels_as_djangos():
     choices = [("", gettext_lazy("Any")), ("s", mark_safe("<i>kept</i>")), (None, "None")]
     ours = Select(choices=choices).render("x", None)
     assert parse_html(ours) == parse_html(forms.Select(choices=choices).render("x", None))
+
+
+@pytest.mark.django_db
+def test_a_model_menu_is_read_in_one_query_without_a_count(django_assert_num_queries):
+    Group.objects.create(name="Officers")
+    field = forms.ModelChoiceField(Group.objects.all(), widget=Select)
+    with django_assert_num_queries(1):
+        html = field.widget.render("group", None)
+    assert "Officers" in html
