@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -29,7 +30,7 @@ from demo.benchmarks.load import percentile
 # on its own server afterwards (`measure_cached`).
 SERVER_ENVIRONMENT = {"API_ANON_RATE": "100000000/minute", "PAGE_CACHE_SECONDS": "0"}
 SQL_REPEAT = 30
-SETTLE_SECONDS = 2
+SETTLE_ROUNDS = 5
 # A queryset's iterator() on PostgreSQL reads through a named cursor: DECLARE ... FOR
 # <query>, then FETCHes and a CLOSE. The yardstick and "SQL alone" run the query.
 CURSOR = re.compile(r'^DECLARE "[^"]+" NO SCROLL CURSOR WITH(?:OUT)? HOLD FOR ', re.IGNORECASE)
@@ -130,11 +131,15 @@ def measure(
 
 
 def _settle(*urls):
-    """Load at a connection per worker for a while, so that every worker of every
-    server has booted and served before anything is measured: workers still booting
-    took the CPU from the first case (the home page's p95 read 450 ms)."""
-    for url in urls:
-        load.run(url, SETTLE_SECONDS, 2 * servers.WORKERS)
+    """Requests at a connection per worker, a few rounds, so that every worker of every
+    server has booted and served before anything is measured: a worker's first
+    answers take seconds here, and workers still booting took the CPU from the first
+    case (the home page's p95 read 450 ms)."""
+    connections = 2 * servers.WORKERS
+    with ThreadPoolExecutor(connections) as pool:
+        for url in urls:
+            for _round in range(SETTLE_ROUNDS):
+                list(pool.map(load.get, [url] * connections))
 
 
 def measure_cached(cases, seconds, repeat):
