@@ -116,9 +116,7 @@ def measure(
             _settle(portal + quote(cases[0].url, safe="/?&="), f"{yardstick}/0/")
             for number, case in enumerate(cases):
                 urls = (portal + quote(case.url, safe="/?&="), f"{yardstick}/{number}/")
-                for _n in range(2 * servers.WORKERS):  # every worker warmed up
-                    for url in urls:
-                        load.get(url)
+                _settle(*urls, rounds=1)  # every worker has served this page
                 case.portal = _quietest(urls[0], seconds, repeat)
                 case.yardstick = _quietest(urls[1], seconds, repeat)
                 stdout.write(f"  measured {case.name}")
@@ -130,15 +128,16 @@ def measure(
     return throughput
 
 
-def _settle(*urls):
-    """Requests at a connection per worker, a few rounds, so that every worker of every
-    server has booted and served before anything is measured: a worker's first
-    answers take seconds here, and workers still booting took the CPU from the first
-    case (the home page's p95 read 450 ms)."""
+def _settle(*urls, rounds=SETTLE_ROUNDS):
+    """Rounds of concurrent requests, two per worker, so that every worker of every
+    server has booted and served the URLs before anything is measured (sequential
+    requests may all reach one worker): a worker's first answers take seconds here,
+    and workers still booting took the CPU from the first case (the home page's p95
+    read 450 ms)."""
     connections = 2 * servers.WORKERS
     with ThreadPoolExecutor(connections) as pool:
         for url in urls:
-            for _round in range(SETTLE_ROUNDS):
+            for _round in range(rounds):
                 list(pool.map(load.get, [url] * connections))
 
 
