@@ -26,8 +26,17 @@ messages: $(MO_FILES)
 %.mo: %.po
 	msgfmt --check-format -o $@ $<
 
-static: install
+# Collected again only when a static file or the installed packages changed: two
+# `make test` side by side (CI's two passes) once both ran collectstatic over the same
+# folder, and one compressed a file the other was rewriting.
+STATIC_SOURCES := $(shell find static/ */static/ 2>/dev/null)
+STATIC_STAMP := staticfiles/.collected
+
+static: $(STATIC_STAMP)
+
+$(STATIC_STAMP): $(STAMP) $(STATIC_SOURCES)
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	touch $@
 
 run: install messages static
 	DEBUG=$${DEBUG:-true} $(MANAGE) migrate --noinput
