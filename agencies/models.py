@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, When
 from django.template.defaultfilters import floatformat
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -19,6 +18,7 @@ from django_countries.fields import CountryField
 
 from agencies import channels, signals
 from spelling import search_key
+from ui.paths import detail_path
 
 
 class LicensingAuthority(models.Model):
@@ -158,7 +158,7 @@ class Agency(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("agencies:detail", args=[self.pk])
+        return detail_path("agencies:detail", self.pk)
 
     def name_search_key(self):
         """The `search_key` to store: the legal and brand names' words, as skeletons."""

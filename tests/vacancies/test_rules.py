@@ -14,7 +14,7 @@ from partners.models import Partner
 from tests.factories.agencies import AgencyFactory
 from tests.factories.users import OfficerFactory
 from tests.factories.vacancies import CountryFactory, VacancyFactory, agency_vacancy, rates
-from vacancies import services
+from vacancies import selectors, services
 from vacancies.admin import VacancyCostInline
 from vacancies.models import Vacancy
 
@@ -22,7 +22,10 @@ pytestmark = pytest.mark.django_db
 
 
 def public_ids(on=None):
-    return set(Vacancy.objects.public(on).values_list("pk", flat=True))
+    ids = set(Vacancy.objects.public(on).values_list("pk", flat=True))
+    if on is None:  # a vacancy's page asks the same rule as a column of its row
+        assert {vacancy.pk for vacancy in selectors.vacancy_pages() if vacancy.is_public} == ids
+    return ids
 
 
 def test_published_current_vacancy_of_an_authority_is_public():

@@ -19,6 +19,7 @@ from tests.factories.vacancies import (
     rates,
 )
 from vacancies import selectors
+from vacancies.models import Vacancy
 from vacancies.pagination import CappedPaginator
 
 pytestmark = pytest.mark.django_db
@@ -118,13 +119,24 @@ def test_the_api_list_makes_two_queries_and_reads_no_guide(api_client, vacancies
 
 
 def test_the_vacancy_page_reads_no_guide_and_asks_the_rule_in_its_own_query(client, vacancies):
-    vacancy = selectors.public_vacancies().filter(channel="agency").first()
+    vacancy = Vacancy.objects.public().filter(channel="agency").first()
     _response, queries = captured(client, f"/ru/vacancies/{vacancy.pk}/")
     assert "entry_and_permits" not in " ".join(queries)
     # the vacancy with its relations and whether it is public, its costs, the
     # agency's official phones
     assert len(queries) == 3, "\n".join(q[:150] for q in queries)
     assert "agencies_licencedestination" in queries[0]
+    # of its relations only the names and contacts the page shows
+    assert "tax_number" not in queries[0] and '"partners_partner"."notes"' not in queries[0]
+
+
+def test_an_agency_page_reads_its_open_vacancies_as_ids_then_cards(client, vacancies):
+    agency = Vacancy.objects.public().filter(channel="agency").first().agency
+    response, queries = captured(client, f"/en/agencies/{agency.pk}/")
+    vacancy_queries = [query for query in queries if '"vacancies_vacancy"' in query]
+    assert len(vacancy_queries) == 2, "\n".join(q[:150] for q in vacancy_queries)
+    assert "Welder" in response.content.decode()
+    assert "vacancies_country" not in " ".join(queries)  # the names are kept
 
 
 # --- PostgreSQL: each order of each filter combination has its index ----------------
