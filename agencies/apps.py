@@ -10,6 +10,6 @@ class AgenciesConfig(AppConfig):
     staff_groups = GROUPS  # synced after migrate by portal.staff_groups
 
     def ready(self):
-        from agencies.filters import watch_destinations
+        from agencies.filters import watch_menus
 
-        watch_destinations()  # the registry's menu of destinations, kept in the cache
+        watch_menus()  # the registry's menus of destinations and authorities, kept in the cache

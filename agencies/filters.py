@@ -29,17 +29,35 @@ def covered_destinations():
     return _destinations.get(translation.get_language())
 
 
-def watch_destinations():
+def _authorities_in(language):
+    with translation.override(language):
+        return [
+            (str(authority.pk), str(authority)) for authority in LicensingAuthority.objects.all()
+        ]
+
+
+# Kept like the destinations: as a model menu it was a query on every registry page.
+_authorities = Kept("registry-authorities", _authorities_in, models=[LicensingAuthority])
+
+
+def licensing_authorities():
+    """The licensing authorities, by name in the reader's language, as (id, name)."""
+    return _authorities.get(translation.get_language())
+
+
+def watch_menus():
+    """Forget the kept menus when what they list changes (from the app's ``ready``)."""
     _destinations.watch()
+    _authorities.watch()
 
 
 class AgencyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Name, licence number or tax number"), method="filter_search", max_length=200
     )
-    authority = django_filters.ModelChoiceFilter(
+    authority = django_filters.ChoiceFilter(
         label=_("Licensing authority"),
-        queryset=LicensingAuthority.objects.all(),
+        choices=licensing_authorities,
         field_name="licences__authority",
         distinct=True,
         empty_label=_("All"),

@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from agencies.filters import covered_destinations
+from agencies.filters import covered_destinations, licensing_authorities
 from pagecache.kept import Kept
 from portal.models import Hotline
-from tests.factories.agencies import LicenceFactory
+from tests.factories.agencies import LicenceFactory, LicensingAuthorityFactory
 from tests.factories.vacancies import rates
 from vacancies import selectors
 from vacancies.filters import menu_choices
@@ -66,6 +66,22 @@ def test_the_registrys_destinations_follow_the_licences_in_each_language():
         assert dict(covered_destinations()) == {"KR": "South Korea", "GB": "United Kingdom"}
     with translation.override("ru"):
         assert dict(covered_destinations())["GB"] == "Великобритания"
+
+
+def test_the_registrys_authorities_follow_their_rows_in_each_language():
+    uzbek = LicensingAuthorityFactory(country="UZ", name_en="Agency A", name_ru="Агентство А")
+    with translation.override("en"):
+        assert licensing_authorities() == [(str(uzbek.pk), "Agency A")]
+    kyrgyz = LicensingAuthorityFactory(country="KG", name_en="Agency B")
+    uzbek.name_en = "Agency C"
+    uzbek.save()
+    with translation.override("en"):
+        assert licensing_authorities() == [
+            (str(kyrgyz.pk), "Agency B"),
+            (str(uzbek.pk), "Agency C"),
+        ]
+    with translation.override("ru"):
+        assert (str(uzbek.pk), "Агентство А") in licensing_authorities()
 
 
 def test_the_search_menus_follow_the_occupations():
