@@ -2,7 +2,8 @@
 vacancies.
 
 Whether a vacancy may be shown to the public is decided in one place:
-`VacancyQuerySet.public`. Pages, the API, the feed and the admin preview all use it.
+`public_condition`, which `VacancyQuerySet.public` filters by. Pages, the API, the
+feed and the admin preview all use it.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
