@@ -16,7 +16,14 @@ from modeltranslation.fields import TranslationField
 from agencies.models import AgencyChannel, LicensingAuthority
 from pagecache.kept import Kept
 from vacancies.filters import VacancyFilter, menu_choices
-from vacancies.models import GUIDE_SECTIONS, Country, ExchangeRate, Vacancy, public_condition
+from vacancies.models import (
+    GUIDE_SECTIONS,
+    Country,
+    ExchangeRate,
+    Vacancy,
+    built_daily,
+    public_condition,
+)
 
 SIMILAR_COUNT = 5
 COUNTS_CACHE_SECONDS = 60
@@ -142,13 +149,16 @@ def vacancy_pages():
     see it (`public_condition`, the one rule), in the same query: a page that is not
     answers 410 with similar open ones. A draft has no page. The rule is a column
     of the row, not a subquery that finds the row again: that took 2 ms to build
-    and plan."""
-    public = ExpressionWrapper(public_condition(timezone.localdate()), BooleanField())
+    and plan. Built once a day (`built_daily`): building it took a sixth of the page."""
+    return built_daily(("vacancy-pages", Vacancy.objects.db), _vacancy_pages)
+
+
+def _vacancy_pages(on):
     return (
         _with_relations()
         .prefetch_related("costs")
         .exclude(status=Vacancy.Status.DRAFT)
-        .annotate(is_public=public)
+        .annotate(is_public=ExpressionWrapper(public_condition(on), BooleanField()))
     )
 
 
