@@ -351,3 +351,13 @@ def test_the_serializer_accepts_only_what_the_model_fields_accept():
             if not (model_field.blank and value in model_field.empty_values):
                 model_field.clean(value, vacancy)
         assert accepted, name
+
+
+def test_each_serializer_has_fields_of_its_own_though_they_are_built_once():
+    first, second = VacancySerializer(), VacancySerializer(data={})
+    assert first.fields.keys() == second.fields.keys()
+    for name in ("title_en", "country", "costs", "agency"):
+        assert first.fields[name] is not second.fields[name]
+        assert first.fields[name].parent is first and second.fields[name].parent is second
+    del first.fields["title_en"]  # as `for_records` does
+    assert "title_en" in VacancySerializer().fields

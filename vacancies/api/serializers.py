@@ -1,6 +1,7 @@
 """Vacancies and countries over the API. Readers get every language at once; a
 partner writes the same shape back."""
 
+import copy
 from decimal import Decimal
 
 from django.conf import settings
@@ -181,6 +182,17 @@ class VacancySerializer(serializers.ModelSerializer):
             if name not in names and not field.required and field.default is empty:
                 del serializer.fields[name]
         return serializer
+
+    def get_fields(self):
+        """Copies of the fields as built the first time in this process: DRF builds
+        each of the 54 from its model field for every serializer (a millisecond of
+        each API page); a copy is what DRF makes of its declared fields anyway
+        (`Field.__deepcopy__`), so each serializer still has fields of its own."""
+        built = type(self).__dict__.get("_built_fields")
+        if built is None:
+            built = super().get_fields()
+            type(self)._built_fields = built
+        return copy.deepcopy(built)
 
     def get_url(self, vacancy) -> str:
         return vacancy.get_absolute_url()
