@@ -2,7 +2,9 @@
 API, and the lookups its services need.
 
 Nothing here writes; changes are in `vacancies.services`. What the public may see
-is `Vacancy.objects.public`, the one rule: every public read here starts from it.
+is `vacancies.models.public_condition`, the one rule: every public read here starts
+from `Vacancy.objects.public`, which filters by it, except a vacancy's own page,
+which reads it as a column (`vacancy_pages`).
 """
 
 import datetime

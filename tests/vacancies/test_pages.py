@@ -372,6 +372,20 @@ def test_closed_or_expired_vacancy_answers_410_with_similar_open_ones(client, fi
     assert [v.title for v in response.context["similar"]] == ["Still open"]
 
 
+def test_similar_vacancies_are_of_the_same_destination_and_occupation_group_first(client):
+    gone = VacancyFactory(title_en="Gone", status="closed", occupation=OccupationFactory(code="8"))
+    VacancyFactory(title_en="Same group", occupation=OccupationFactory(code="83"))
+    VacancyFactory(title_en="Other group", occupation=OccupationFactory(code="9"))
+    VacancyFactory(title_en="Other country", country=CountryFactory(code="GB"))
+    response = client.get(f"/en/vacancies/{gone.pk}/")
+    assert [v.title for v in response.context["similar"]] == ["Same group"]
+    assert response.context["similar"][0].country_name == "South Korea"  # as a card
+
+    Vacancy.objects.filter(title_en="Same group").update(status="closed")
+    response = client.get(f"/en/vacancies/{gone.pk}/")
+    assert [v.title for v in response.context["similar"]] == ["Other group"]
+
+
 def test_vacancy_of_a_suspended_agency_answers_410(client):
     from agencies import services
 

@@ -157,3 +157,18 @@ def test_the_rule_is_built_once_a_day_and_each_use_reads_the_data_as_it_is_now()
     assert list(after) == [vacancy]
     assert list(before) == []  # an evaluated queryset keeps its rows, as any does
     assert list(Vacancy.objects.public(timezone.localdate() + timedelta(days=11))) == []
+
+
+@pytest.mark.parametrize("related_first", [False, True])
+def test_a_related_managers_public_keeps_its_own_rows_and_never_lends_them(related_first):
+    """`Vacancy.objects.public` is built once a day and cloned; ``agency.vacancies``
+    is the same manager class filtered by its agency, and must neither be given the
+    whole list nor leave its agency's rows for everyone else."""
+    first, _ = agency_vacancy()
+    second, _ = agency_vacancy()
+    if related_first:
+        assert list(first.agency.vacancies.public()) == [first]
+        assert public_ids() == {first.pk, second.pk}
+    else:
+        assert public_ids() == {first.pk, second.pk}
+        assert list(first.agency.vacancies.public()) == [first]

@@ -11,8 +11,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.factories.agencies import LicensingAuthorityFactory
 from tests.factories.vacancies import (
     CountryFactory,
+    FeedVacancyFactory,
     OccupationFactory,
     VacancyFactory,
     agency_vacancy,
@@ -128,6 +130,26 @@ def test_the_vacancy_page_reads_no_guide_and_asks_the_rule_in_its_own_query(clie
     assert "agencies_licencedestination" in queries[0]
     # of its relations only the names and contacts the page shows
     assert "tax_number" not in queries[0] and '"partners_partner"."notes"' not in queries[0]
+
+
+@pytest.mark.parametrize("channel", ["authority", "employer"])
+def test_a_state_or_partner_vacancy_page_reads_no_relation_field_apart(client, channel):
+    """The page reads of its relations only `_PAGE_RELATIONS`: a field it shows and
+    that list lacks would be read in a query of its own. The authority's phone and
+    website and the partner's name come with the vacancy; its costs come after."""
+    if channel == "authority":
+        authority = LicensingAuthorityFactory(website="https://example.org", phone="+998 71 000")
+        vacancy = VacancyFactory(authority=authority)
+    else:
+        vacancy = FeedVacancyFactory()
+    response, queries = captured(client, f"/en/vacancies/{vacancy.pk}/")
+    assert len(queries) == 2, "\n".join(q[:150] for q in queries)
+    page = response.content.decode()
+    assert vacancy.country.name_en in page
+    if vacancy.channel == "employer":
+        assert vacancy.partner.name in page
+    else:
+        assert "https://example.org" in page and "tel:+99871000" in page
 
 
 def test_an_agency_page_reads_its_open_vacancies_as_ids_then_cards(client, vacancies):
