@@ -247,9 +247,10 @@ class VacancyManager(models.Manager.from_queryset(VacancyQuerySet)):
     def public(self, on=None):
         """`VacancyQuerySet.public`, built once a day (`built_daily`): building its
         conditions took 3 ms of each list page. Only for ``Vacancy.objects``: a related
-        manager (``agency.vacancies``) is a subclass whose rows are its instance's, and
-        kept under the same key it would hand them to every other caller."""
-        if type(self) is not VacancyManager:
+        manager (``agency.vacancies``) holds the instance whose rows it reads, and kept
+        under the same key it would hand them to every other caller. (Not told by its
+        class: modeltranslation gives ``Vacancy.objects`` a subclass too.)"""
+        if getattr(self, "instance", None) is not None:
             return super().public(on)
         return built_daily(("public", self.db), lambda on: self.get_queryset().public(on), on)
 

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from agencies import services as agency_services
 from agencies.models import LicenceDestination
 from partners.models import Partner
+from vacancies import models as vacancies_models
 from tests.factories.agencies import AgencyFactory
 from tests.factories.users import OfficerFactory
 from tests.factories.vacancies import CountryFactory, VacancyFactory, agency_vacancy, rates
@@ -157,6 +158,14 @@ def test_the_rule_is_built_once_a_day_and_each_use_reads_the_data_as_it_is_now()
     assert list(after) == [vacancy]
     assert list(before) == []  # an evaluated queryset keeps its rows, as any does
     assert list(Vacancy.objects.public(timezone.localdate() + timedelta(days=11))) == []
+
+
+def test_the_rules_conditions_are_built_once_for_every_use_of_the_day():
+    """The conditions of a clone are the ones built first, not built again (building
+    them took 3 ms of each list page)."""
+    vacancies_models._built_daily.clear()
+    Vacancy.objects.public()
+    assert list(vacancies_models._built_daily) == [(("public", "default"), timezone.localdate())]
 
 
 @pytest.mark.parametrize("related_first", [False, True])
