@@ -4,11 +4,13 @@ between."""
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from agencies.filters import covered_destinations, licensing_authorities
+from pagecache import kept as kept_module
 from pagecache.kept import Kept
 from portal.models import Hotline
 from tests.factories.agencies import LicenceFactory, LicensingAuthorityFactory
@@ -91,3 +93,40 @@ def test_the_search_menus_follow_the_occupations():
         group.title_en = "Renamed group"
         group.save()
         assert dict(menu_choices("occupation"))["9"] == "9 Renamed group"
+
+
+def test_each_process_holds_what_it_read_until_the_generation_changes():
+    """The held copy spares the cache read; a change anywhere (a new generation in
+    the shared cache) makes every process read again."""
+    kept = Kept("test-held", names, models=[Hotline], variants=lambda: ["a"])
+    kept.watch()
+    Hotline.objects.create(name_en="First", phone="+998 71 000 00 01")
+    assert kept.get("a") == ["First"]
+    cache.delete("kept:test-held:a")  # evicted from the shared cache
+    with CaptureQueriesContext(connection) as queries:
+        assert kept.get("a") == ["First"]  # this process's copy
+    assert len(queries) == 0
+    Hotline.objects.create(name_en="Second", phone="+998 71 000 00 02")
+    assert kept.get("a") == ["First", "Second"]
+    # Another process's change: its new generation reaches this one's next read.
+    Hotline.objects.filter(name_en="Second").update(name_en="Third")
+    cache.delete("kept:test-held:a")
+    cache.set(kept_module.GENERATION_KEY, "another-process-changed-it")
+    assert kept.get("a") == ["First", "Third"]
+
+
+def test_a_request_reads_the_generation_once():
+    """Between `request_started` and `request_finished` the generation is read once:
+    a list page's five kept values cost one cache read, not five."""
+    kept = Kept("test-request", names, models=[Hotline], variants=lambda: ["a"])
+    Hotline.objects.create(name_en="First", phone="+998 71 000 00 01")
+    request_started.send(sender=None)
+    try:
+        assert kept.get("a") == ["First"]
+        Hotline.objects.filter(name_en="First").update(name_en="Changed")
+        cache.delete("kept:test-request:a")  # as another process's change does
+        cache.set(kept_module.GENERATION_KEY, "changed-by-another-process")
+        assert kept.get("a") == ["First"]  # the request reads one generation
+    finally:
+        request_finished.send(sender=None)
+    assert kept.get("a") == ["Changed"]  # the next reader sees the change

@@ -11,10 +11,10 @@ from django.utils import timezone, translation
 from agencies import services as agency_services
 from agencies.models import LicenceDestination
 from partners.models import Partner
-from vacancies import models as vacancies_models
 from tests.factories.agencies import AgencyFactory
 from tests.factories.users import OfficerFactory
 from tests.factories.vacancies import CountryFactory, VacancyFactory, agency_vacancy, rates
+from vacancies import models as vacancies_models
 from vacancies import selectors, services
 from vacancies.admin import VacancyCostInline
 from vacancies.models import Vacancy
