@@ -12,9 +12,10 @@ class AlertsConfig(AppConfig):
     def ready(self):
         from accounts.sections import register_privacy_section, register_section
         from agencies.signals import licence_changed
-        from alerts import receivers
+        from alerts import receivers, selectors
 
         register_section("alerts/account_section.html", order=30)
         register_privacy_section("alerts/privacy_section.html", order=30)
 
         licence_changed.connect(receivers.licence_changed, dispatch_uid="alerts-licence-changed")
+        selectors.watch_announcements()

@@ -1,8 +1,15 @@
 """What the alerts pages and the bot read."""
 
+import datetime
+
 from django.db.models import Q
+from django.utils import timezone
 
 from alerts.models import Announcement, Subscription
+from pagecache.kept import Kept, days_around_today
+from vacancies.models import Country
+
+ANNOUNCEMENTS_SHOWN = 3
 
 
 def subscriptions_of_user(user):
@@ -24,15 +31,31 @@ def subscriptions_of_chat(chat):
     )
 
 
-def announcements(country=None, count=3):
-    """The newest visible announcements, of one destination or of all, with their
-    countries' names: not the guides (forty kilobytes a country), whose columns alone
-    took half the home page's time to name in the query."""
-    found = (
-        Announcement.objects.visible()
+def announcements(country=None):
+    """The newest visible announcements, of one destination or of all (the home page,
+    kept per day: it was the home page's one query), with their countries' names."""
+    if country is None:
+        return _newest.get(timezone.localdate().isoformat())
+    return list(_visible(timezone.localdate()).filter(country=country)[:ANNOUNCEMENTS_SHOWN])
+
+
+def _visible(on):
+    """Visible on a day, with the countries' names: not the guides (forty kilobytes a
+    country), whose columns alone took half the home page's time to name."""
+    return (
+        Announcement.objects.visible(on)
         .select_related("country")
         .only("title", "body", "published_at", "country__name")
     )
-    if country is not None:
-        found = found.filter(country=country)
-    return list(found[:count])
+
+
+_newest = Kept(
+    "announcements",
+    lambda day: list(_visible(datetime.date.fromisoformat(day))[:ANNOUNCEMENTS_SHOWN]),
+    models=[Announcement, Country],
+    variants=days_around_today,
+)
+
+
+def watch_announcements():
+    _newest.watch()

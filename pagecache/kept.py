@@ -15,6 +15,7 @@ page reads five, and a cache read for each took 0.15 ms. Outside a request (a ta
 a shell) the token is read at every use, so a change is seen at once there too.
 """
 
+import datetime
 import threading
 import time
 import uuid
@@ -24,6 +25,7 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 KEPT_SECONDS = 600
 GENERATION_KEY = "kept:generation"
@@ -61,6 +63,13 @@ def _request_finished(**kwargs):
 
 request_started.connect(_request_started, dispatch_uid="kept-request-started")
 request_finished.connect(_request_finished, dispatch_uid="kept-request-finished")
+
+
+def days_around_today():
+    """The dates a page may read now, today's whatever the hour: the variants of what
+    is kept per day."""
+    today = timezone.localdate()
+    return [(today + datetime.timedelta(days=days)).isoformat() for days in (-1, 0, 1)]
 
 
 def languages():

@@ -16,7 +16,7 @@ from django.utils import timezone
 from modeltranslation.fields import TranslationField
 
 from agencies.models import AgencyChannel, LicensingAuthority
-from pagecache.kept import Kept
+from pagecache.kept import Kept, days_around_today
 from vacancies.filters import VacancyFilter, menu_choices
 from vacancies.models import (
     GUIDE_SECTIONS,
@@ -45,19 +45,13 @@ _PAGE_RELATIONS = {
 # --- what the public sees --------------------------------------------------------------
 
 
-def _days_around_today():
-    """The dates a page may read rates for now (today's, whatever the hour)."""
-    today = timezone.localdate()
-    return [(today + datetime.timedelta(days=days)).isoformat() for days in (-1, 0, 1)]
-
-
 # The exchange rates every list and vacancy page converts wages with: kept per day,
 # forgotten when staff change a rate (`pagecache.kept`).
 _rates = Kept(
     "rates",
     lambda day: ExchangeRate.objects.latest_rates(datetime.date.fromisoformat(day)),
     models=[ExchangeRate],
-    variants=_days_around_today,
+    variants=days_around_today,
 )
 
 

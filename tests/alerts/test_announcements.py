@@ -49,12 +49,27 @@ def test_a_country_page_shows_only_its_own_announcements(client, korea):
 
 
 def test_announcements_read_the_country_name_in_the_reader_language_not_the_guide(client, korea):
+    client.get("/ru/")  # the hotlines are kept from now on; the announcements until a change
     for title in ("EPS-TOPIK results are out", "Second call", "Third call"):
         announcement(korea, title)  # in English only: the Russian page falls back to it
-    client.get("/ru/")
     with CaptureQueriesContext(connection) as queries:
         page = client.get("/ru/").content.decode()
     assert "Южная Корея" in page and "Third call" in page
     assert len(queries) == 1  # every language's title and text in the one query
     assert "alerts_announcement" in queries[0]["sql"]
     assert "entry_and_permits" not in queries[0]["sql"]
+
+
+def test_the_home_pages_announcements_are_kept_for_the_day_and_a_change_is_seen_at_once(
+    client, korea
+):
+    announcement(korea, "EPS-TOPIK results are out")
+    client.get("/en/")
+    with CaptureQueriesContext(connection) as queries:
+        assert "EPS-TOPIK results are out" in client.get("/en/").content.decode()
+    assert len(queries) == 0
+    announcement(korea, "Second call")
+    assert "Second call" in client.get("/en/").content.decode()
+    korea.name_en = "Republic of Korea"
+    korea.save()
+    assert "Republic of Korea" in client.get("/en/").content.decode()
