@@ -13,11 +13,14 @@ extracts their strings), and use Django's own translations, URLs, static files a
 number and date filters, so a page says the same in either engine.
 """
 
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
 from django.shortcuts import render
 from django.template import defaultfilters, engines
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from jinja2 import Environment
@@ -27,6 +30,19 @@ def date(value, arg=None):
     """Django's `date` filter on the time of the reader's zone, as Django's templates
     show a datetime (they convert it before any filter sees it)."""
     return defaultfilters.date(template_localtime(value), arg)
+
+
+def grouped(value):
+    """Django's ``floatformat("0g")``, a whole number rounded half up with the reader's
+    language's thousands separator, in a third of its time: a list page shows some
+    seventy wages. Every language of the portal groups digits by threes
+    (``NUMBER_GROUPING``); a test holds the two filters to the same text."""
+    try:
+        number = Decimal(repr(value) if isinstance(value, float) else value)
+        whole = int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    return f"{whole:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
 
 
 def url(name, *args, **kwargs):
@@ -52,6 +68,7 @@ def environment(**options):
     # does not, so Django's replaces it.
     env.filters.update(
         floatformat=defaultfilters.floatformat,
+        grouped=grouped,
         date=date,
         linebreaks=defaultfilters.linebreaks_filter,
         urlencode=defaultfilters.urlencode,
