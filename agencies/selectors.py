@@ -114,9 +114,13 @@ class DestinationsInForce:
         """Is the agency licensed to recruit for the country?"""
         return (agency_id, country_code) in self._pairs
 
+    def codes(self, agency_id):
+        """The codes of the countries the agency is licensed for."""
+        return self._countries.get(agency_id, [])
+
     def countries(self, agency_id):
-        """The countries the agency is licensed for, by code."""
-        return [Country(code) for code in self._countries.get(agency_id, [])]
+        """The countries the agency is licensed for."""
+        return [Country(code) for code in self.codes(agency_id)]
 
 
 def destinations_in_force(agencies=None, *, on=None):

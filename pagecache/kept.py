@@ -35,13 +35,15 @@ _request = threading.local()
 
 def generation():
     """The token of the kept values' generation: one cache read per request, or None
-    when the cache cannot keep one (then nothing is held in memory)."""
+    when the cache cannot keep one (then nothing is held in memory). It lives as
+    long as a kept value, like everything the portal leaves in the cache, and a new
+    one is made when it is gone: a few reads again, nothing stale."""
     token = getattr(_request, "generation", None)
     if token is None:
         token = cache.get(GENERATION_KEY)
         if token is None:
             token = uuid.uuid4().hex
-            if not cache.add(GENERATION_KEY, token, None):
+            if not cache.add(GENERATION_KEY, token, KEPT_SECONDS):
                 token = cache.get(GENERATION_KEY)
         if getattr(_request, "open", False):
             _request.generation = token
@@ -50,7 +52,7 @@ def generation():
 
 def _new_generation():
     _request.generation = None
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, KEPT_SECONDS)
 
 
 def _request_started(**kwargs):

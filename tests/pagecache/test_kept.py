@@ -2,10 +2,12 @@
 change: at once, and again at the commit, for a page that read the old rows in
 between."""
 
+import contextlib
+
 import pytest
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
-from django.db import connection
+from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
@@ -120,13 +122,25 @@ def test_a_request_reads_the_generation_once():
     a list page's five kept values cost one cache read, not five."""
     kept = Kept("test-request", names, models=[Hotline], variants=lambda: ["a"])
     Hotline.objects.create(name_en="First", phone="+998 71 000 00 01")
-    request_started.send(sender=None)
-    try:
+    with a_request():
         assert kept.get("a") == ["First"]
         Hotline.objects.filter(name_en="First").update(name_en="Changed")
         cache.delete("kept:test-request:a")  # as another process's change does
         cache.set(kept_module.GENERATION_KEY, "changed-by-another-process")
         assert kept.get("a") == ["First"]  # the request reads one generation
-    finally:
-        request_finished.send(sender=None)
     assert kept.get("a") == ["Changed"]  # the next reader sees the change
+
+
+@contextlib.contextmanager
+def a_request():
+    """The signals around a request, without Django's closing of the test's database
+    connection (as its test client sends them)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        request_started.send(sender=None)
+        yield
+        request_finished.send(sender=None)
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
