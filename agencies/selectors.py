@@ -122,6 +122,12 @@ class DestinationsInForce:
         """The countries the agency is licensed for."""
         return [Country(code) for code in self.codes(agency_id)]
 
+    def country_names(self, agency_id, names):
+        """Their names, from ``names`` ({code: name}, the registry's kept menu, which
+        has every destination in force: naming each anew took a twentieth of the
+        registry page), or from django-countries for one the menu does not have yet."""
+        return [names.get(code) or Country(code).name for code in self.codes(agency_id)]
+
 
 def destinations_in_force(agencies=None, *, on=None):
     """`DestinationsInForce` of these agencies (ids, objects or a queryset; all when

@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from django_countries.fields import Country
 from django_ratelimit.core import is_ratelimited
 
 from agencies import selectors, services, verification
@@ -35,13 +34,9 @@ def agency_list(request):
         queryset = agencies.qs.order_by("legal_name", "pk")
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     in_force = selectors.destinations_in_force([agency.pk for agency in page])
-    # Named from the kept menu of destinations (every one in force is in it): naming
-    # each country anew took a twentieth of the page.
     names = dict(covered_destinations())
     for agency in page:
-        agency.countries_today = [
-            names.get(code) or Country(code).name for code in in_force.codes(agency.pk)
-        ]
+        agency.countries_today = in_force.country_names(agency.pk, names)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filter": agencies, "page": page, "query": query.urlencode()}

@@ -17,7 +17,7 @@ from modeltranslation.fields import TranslationField
 
 from agencies.models import AgencyChannel, LicensingAuthority
 from pagecache.kept import Kept, days_around_today
-from vacancies.filters import VacancyFilter, menu_choices
+from vacancies.filters import SORTS, VacancyFilter, menu_choices
 from vacancies.models import (
     GUIDE_SECTIONS,
     Country,
@@ -92,6 +92,12 @@ def search(params):
     Atom feed), as the filter set, which also holds the form. Its ``qs`` is for
     ids (`vacancies.pagination.CappedPaginator`); `cards` reads the rows."""
     return VacancyFilter(params, queryset=Vacancy.objects.public())
+
+
+def newest_public(**conditions):
+    """Public vacancies meeting `conditions`, newest first: the list's "newest" order
+    (`vacancies.filters.SORTS`), which has its index."""
+    return Vacancy.objects.public().filter(**conditions).order_by(*SORTS["newest"])
 
 
 def first_cards(queryset, count):
@@ -182,12 +188,7 @@ def official_phones(vacancy):
 
 def similar_vacancies(vacancy):
     """Open vacancies in the same country, of the same occupation group first."""
-    similar = (
-        Vacancy.objects.public()
-        .filter(country_id=vacancy.country_id)
-        .exclude(pk=vacancy.pk)
-        .order_by("-published_at", "-pk")
-    )
+    similar = newest_public(country_id=vacancy.country_id).exclude(pk=vacancy.pk)
     if vacancy.occupation_id:
         same_group = similar.filter(occupation__code__startswith=vacancy.occupation_id[0])
         found = first_cards(same_group, SIMILAR_COUNT)
@@ -269,8 +270,7 @@ def countries_without_guide():
 
 def newest_in_country(country, count):
     """The newest public vacancies of a destination."""
-    newest = Vacancy.objects.public().filter(country=country).order_by("-published_at", "-pk")
-    return first_cards(newest, count)
+    return first_cards(newest_public(country=country), count)
 
 
 # --- the partner API ---------------------------------------------------------------------

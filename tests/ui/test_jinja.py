@@ -99,7 +99,10 @@ def test_makemessages_reads_each_kind_of_string_as_the_msgid_django_would_give()
 @pytest.mark.parametrize("language", ["uz", "kaa", "ky", "ru", "en"])
 @pytest.mark.parametrize(
     "value",
-    [Decimal("1234567.5"), Decimal("999.49"), Decimal("0.5"), 1500, 2.5, 1_000_000, "", None, "x"],
+    [
+        *(Decimal("1234567.5"), Decimal("999.49"), Decimal("0.5"), Decimal("-1234.5")),
+        *(1500, 2.5, 1_000_000, "2500", "", None, "x"),
+    ],
 )
 def test_grouped_is_django_floatformat_0g(language, value):
     with translation.override(language):

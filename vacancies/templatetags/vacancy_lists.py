@@ -8,7 +8,6 @@ from django import template
 
 from ui.jinja import render_fragment
 from vacancies import selectors
-from vacancies.models import Vacancy
 from vacancies.money import with_conversions
 
 register = template.Library()
@@ -19,8 +18,7 @@ AGENCY_PAGE_COUNT = 10
 def agency_vacancies(agency):
     """The agency's newest open vacancies (``vacancies``, with conversions) and
     whether it has more (``more``)."""
-    open_vacancies = Vacancy.objects.public().filter(agency=agency).order_by("-published_at", "-pk")
-    shown = selectors.first_cards(open_vacancies, AGENCY_PAGE_COUNT + 1)
+    shown = selectors.first_cards(selectors.newest_public(agency=agency), AGENCY_PAGE_COUNT + 1)
     return {
         "vacancies": with_conversions(shown[:AGENCY_PAGE_COUNT], selectors.rates_today()),
         "more": len(shown) > AGENCY_PAGE_COUNT,
