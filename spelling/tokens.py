@@ -87,14 +87,26 @@ _FOLDS = (
 )
 
 
-@functools.lru_cache(maxsize=65536)
+# Words up to this length are remembered (`latin_spelling`): longer than any name or
+# search word, short enough that the cache stays small. Without the bound, anyone
+# could fill it with 65,536 different 100 KB "words" (6 GB in each worker).
+CACHED_WORD_LENGTH = 64
+
+
 def latin_spelling(text: str) -> str:
     """One name word in any script, as a lowercase Latin spelling with five vowels.
 
     Uzbek "oʻ" becomes "u" while its apostrophe is still there, so Oʻrinboyev meets
     Уринбаев; once the apostrophes are gone, "o" may stand for o or oʻ, which a
-    comparison of two names has to allow for.
+    comparison of two names has to allow for. Cached for words of real length:
+    lists and searches repeat names.
     """
+    if len(text) > CACHED_WORD_LENGTH:
+        return _latin_spelling(text)
+    return _cached_latin_spelling(text)
+
+
+def _latin_spelling(text):
     text = unicodedata.normalize("NFC", text).lower()
     text = re.sub(f"o[{APOSTROPHES}]", "u", text)
     text = text.translate(_CYRILLIC).translate(_LATIN)
@@ -105,6 +117,9 @@ def latin_spelling(text: str) -> str:
     for pattern, replacement in _FOLDS:
         text = pattern.sub(replacement, text)
     return text
+
+
+_cached_latin_spelling = functools.lru_cache(maxsize=65536)(_latin_spelling)
 
 
 _SKELETON = str.maketrans("ouegf", "aaahp")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from spelling import normalise_token
+from spelling import latin_spelling, normalise_token, tokens
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,14 @@ def test_different_names_keep_different_skeletons(a, b):
 def test_skeleton_is_ascii_and_ignores_case_and_punctuation():
     assert normalise_token(" ABDUL-AZIZ ") == normalise_token("abdulaziz")
     assert normalise_token("Шаҳзод").isascii()
+
+
+def test_only_words_of_real_length_are_remembered():
+    """A 100 KB "word" (a malformed query) is spelt but not kept: 65,536 of them would
+    hold gigabytes in every worker."""
+    tokens._cached_latin_spelling.cache_clear()
+    long_word = "Шаҳзод" * 20_000
+    assert latin_spelling(long_word) == tokens._latin_spelling(long_word)
+    assert tokens._cached_latin_spelling.cache_info().currsize == 0
+    assert latin_spelling("Шаҳзод") == latin_spelling("Шаҳзод")
+    assert tokens._cached_latin_spelling.cache_info().currsize == 1
