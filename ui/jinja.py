@@ -13,16 +13,19 @@ extracts their strings), and use Django's own translations, URLs, static files a
 number and date filters, so a page says the same in either engine.
 """
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.conf import settings
 from django.shortcuts import render
 from django.template import defaultfilters, engines
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
+from django.utils.translation import get_language
 from jinja2 import Environment
 
 
@@ -46,8 +49,20 @@ def grouped(value):
 
 
 def url(name, *args, **kwargs):
-    """``{{ url("vacancies:detail", pk) }}``: Django's `reverse`."""
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    """``{{ url("vacancies:detail", pk) }}``: Django's `reverse`, remembered for each
+    script prefix and language (the layout's menu alone reversed five names on every
+    page, each a walk over the URL patterns)."""
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    return _reversed(
+        name, args, tuple(kwargs.items()), urlconf, get_script_prefix(), get_language()
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _reversed(name, args, kwargs, urlconf, script_prefix, language):
+    """The arguments are the key: `reverse` reads the URL patterns, the prefix and the
+    language itself. Bounded: a template may reverse a name with each row's id."""
+    return reverse(name, args=args or None, kwargs=dict(kwargs) or None)
 
 
 def environment(**options):

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 from django.template import engines
+from django.test import override_settings
+from django.urls import NoReverseMatch, reverse, set_script_prefix
 from django.utils import translation
 
 from ui.jinja import render_fragment
@@ -73,6 +75,27 @@ def test_url_and_static_are_djangos():
     with translation.override("ky"):
         assert render('{{ url("vacancies:detail", 7) }}') == "/ky/vacancies/7/"
     assert render('{{ static("css/site.css") }}').endswith(".css")
+
+
+def test_a_remembered_url_is_still_the_one_of_the_language_prefix_and_patterns():
+    """`ui.jinja.url` remembers what `reverse` said: under another language, script
+    prefix or set of URL patterns it must say what `reverse` says there."""
+    template = '{{ url("vacancies:detail", 7) }} {{ url("vacancies:list", page=None) }}'
+    with pytest.raises(NoReverseMatch):
+        render(template)  # keyword arguments reach `reverse` too
+    template = '{{ url("vacancies:detail", 7) }} {{ url("home") }}'
+    for language in ("ru", "uz", "ru"):
+        with translation.override(language):
+            assert render(template) == f"/{language}/vacancies/7/ /{language}/"
+            assert render(template) == f"{reverse('vacancies:detail', args=[7])} {reverse('home')}"
+    set_script_prefix("/portal/")
+    try:
+        with translation.override("ru"):
+            assert render(template) == "/portal/ru/vacancies/7/ /portal/ru/"
+    finally:
+        set_script_prefix("/")
+    with override_settings(ROOT_URLCONF="tests.ui.few_urls"), translation.override("ru"):
+        assert render('{{ url("home") }}') == "/ru/few/"
 
 
 def test_a_fragment_is_shown_as_is_by_a_django_template():
