@@ -29,8 +29,7 @@ class VacancyFeed(Feed):
         return reverse("vacancies:list") + (f"?{query}" if query else "")
 
     def items(self, request):
-        ids = selectors.search(request.GET).qs.values_list("pk", flat=True)[:FEED_SIZE]
-        return selectors.cards(list(ids))
+        return selectors.cards(selectors.first_ids(selectors.search(request.GET), FEED_SIZE))
 
     def item_title(self, item):
         return f"{item.title} — {item.country_name}"

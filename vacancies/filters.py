@@ -127,13 +127,17 @@ class VacancyFilter(django_filters.FilterSet):
         widget=Select,
     )
 
+    # Set by `filter_queryset`; an unbound filter set filters nothing.
+    text_condition = None
+    without_text = None
+
     class Meta:
         model = Vacancy
         fields = []
 
     def filter_text(self, queryset, name, value):
-        condition = search_filter(value)
-        return queryset if condition is None else queryset.filter(condition)
+        self.text_condition = search_filter(value)
+        return queryset  # applied last, by `filter_queryset`
 
     def filter_occupation(self, queryset, name, value):
         return queryset.filter(occupation__code__startswith=value)
@@ -149,5 +153,21 @@ class VacancyFilter(django_filters.FilterSet):
         return queryset.order_by(*SORTS.get(value, SORTS["newest"]))
 
     def filter_queryset(self, queryset):
-        """Newest first unless another order was asked for."""
-        return super().filter_queryset(queryset.order_by(*SORTS["newest"]))
+        """Newest first unless another order was asked for. The words' condition
+        (`vacancies.search.search_filter`) comes last, and the queryset without it
+        stays as ``without_text``: `vacancies.selectors.first_ids` may walk that one in
+        its order and test the words row by row."""
+        self.text_condition = None
+        queryset = super().filter_queryset(queryset.order_by(*SORTS["newest"]))
+        self.without_text = queryset
+        if self.text_condition is not None:
+            queryset = queryset.filter(self.text_condition)
+        return queryset
+
+    def narrowed(self):
+        """Does a filter other than the words narrow the search (a country, a wage)?"""
+        return any(
+            value not in (None, "", False)
+            for name, value in self.form.cleaned_data.items()
+            if name not in ("q", "sort")
+        )

@@ -21,16 +21,20 @@ from django.utils.functional import cached_property
 
 class CappedPaginator(Paginator):
     """Pages the ids of the first `limit` matches of a queryset (plus one, to know
-    whether there are more); each page's ``object_list`` is a list of ids."""
+    whether there are more); each page's ``object_list`` is a list of ids. A search
+    passes ``first_ids`` (count -> ids, `vacancies.selectors.first_ids`) instead."""
 
     limit = 200
 
-    def __init__(self, queryset, per_page):
+    def __init__(self, queryset, per_page, first_ids=None):
         self.queryset = queryset
+        self.first_ids = first_ids
         super().__init__([], per_page)
 
     @cached_property
     def ids(self):
+        if self.first_ids is not None:
+            return self.first_ids(self.limit + 1)
         return list(self.queryset.values_list("pk", flat=True)[: self.limit + 1])
 
     @cached_property

@@ -26,6 +26,7 @@ from vacancies.models import (
     built_daily,
     public_condition,
 )
+from vacancies.search import walk_first
 
 SIMILAR_COUNT = 5
 COUNTS_CACHE_SECONDS = 60
@@ -92,6 +93,19 @@ def search(params):
     Atom feed), as the filter set, which also holds the form. Its ``qs`` is for
     ids (`vacancies.pagination.CappedPaginator`); `cards` reads the rows."""
     return VacancyFilter(params, queryset=Vacancy.objects.public())
+
+
+def first_ids(filterset, count):
+    """The ids of a search's first `count` matches in its order (`search`'s filter set):
+    the list page's count and page, the Atom feed. Words with another filter are
+    first looked for along that filter's order (`vacancies.search.walk_first`): the
+    planner cannot know how a word and a country go together."""
+    matches = filterset.qs
+    if filterset.text_condition is not None and filterset.narrowed():
+        found = walk_first(filterset.without_text, filterset.text_condition, count)
+        if found is not None:
+            return found
+    return list(matches.values_list("pk", flat=True)[:count])
 
 
 def newest_public(**conditions):

@@ -37,7 +37,10 @@ PROVISIONS = [
 @require_safe
 def vacancy_list(request):
     filterset = selectors.search(request.GET)
-    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = CappedPaginator(
+        filterset.qs, PAGE_SIZE, first_ids=lambda count: selectors.first_ids(filterset, count)
+    )
+    page = paginator.get_page(request.GET.get("page"))
     page.object_list = with_conversions(selectors.cards(page.object_list), selectors.rates_today())
     query = request.GET.copy()
     query.pop("page", None)

@@ -42,6 +42,9 @@ CASES = [
     ("search, common word, Latin", "/uz/vacancies/?q=ishchisi"),
     ("search, common word, Cyrillic", "/ru/vacancies/?q=работник"),
     ("search, word + country", "/uz/vacancies/?q=payvandchi&country=KR"),
+    # The same word where it is rare: the walk along the country spends its budget,
+    # then the usual query answers (`vacancies.search.walk_first`).
+    ("search, word rare in its country", "/uz/vacancies/?q=payvandchi&country=GB"),
     ("search, rare word", "/ky/vacancies/?q=farroshi"),
     ("search, common word by wage", "/en/vacancies/?q=worker&sort=wage"),
     ("vacancy page", "/ru/vacancies/{vacancy}/"),

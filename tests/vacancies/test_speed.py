@@ -4,12 +4,14 @@ country's guide, never a description on a list), and, on PostgreSQL, that every
 order the list offers, with the filters that narrow it, is read off an index
 rather than sorted (issue 18; figures: `manage.py benchmark vacancies`)."""
 
+import datetime
 import itertools
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.factories.agencies import LicensingAuthorityFactory
 from tests.factories.vacancies import (
@@ -20,7 +22,7 @@ from tests.factories.vacancies import (
     agency_vacancy,
     rates,
 )
-from vacancies import selectors
+from vacancies import search, selectors
 from vacancies.models import Vacancy
 from vacancies.pagination import CappedPaginator
 
@@ -213,3 +215,79 @@ def test_every_order_is_read_off_an_index_not_sorted(vacancies, params):
     used = set(re.findall(r" using (\w+) on vacancies_vacancy", main))
     assert used and used <= ORDER_INDEXES[params.get("sort", "newest")], plan
     assert "Sort" not in main, plan
+
+
+# --- words with a filter: walked in the filter's order first (`search.walk_first`) ----
+
+
+@pytest.fixture
+def walkable():
+    """Welders only in Korea, ten of them newest; a cleaner, Korea's oldest; Russia
+    without a welder."""
+    rates(KRW=1400, RUB=90)
+    korea, russia = CountryFactory(code="KR"), CountryFactory(code="RU")
+    now = timezone.now()
+    for n in range(12):
+        VacancyFactory(
+            country=korea,
+            title_uz="Payvandchi",
+            wage_min=2_000_000 + n * 10_000,
+            deadline=now.date() + datetime.timedelta(days=30 + n % 4),
+            published_at=now - datetime.timedelta(hours=n),
+        )
+    VacancyFactory(
+        country=korea,
+        title_uz="Farrosh",
+        language="ko",
+        published_at=now - datetime.timedelta(days=9),
+    )
+    for n in range(12):
+        VacancyFactory(
+            country=russia,
+            title_uz="Yuk ortuvchi",
+            wage_min=90_000,
+            wage_currency="RUB",
+            published_at=now - datetime.timedelta(hours=n),
+        )
+
+
+WALKED_SEARCHES = [
+    ({"q": "payvandchi", "country": "KR"}, "walked"),
+    ({"q": "payvandchi", "country": "KR", "sort": "wage"}, "walked"),
+    ({"q": "payvandchi", "country": "KR", "sort": "deadline"}, "walked"),
+    ({"q": "farrosh", "country": "KR"}, "asked"),  # rare in Korea: the budget runs out
+    ({"q": "payvandchi", "country": "RU"}, "asked"),  # none in Russia
+    ({"q": "farrosh", "country": "KR", "language": "ko"}, "walked"),  # one row in all
+    ({"q": "payvandchi"}, "asked"),  # no other filter: the planner knows the word
+]
+
+
+@pytest.mark.parametrize(("params", "how"), WALKED_SEARCHES)
+def test_a_word_with_a_filter_finds_what_the_plain_query_finds_in_its_order(
+    walkable, monkeypatch, params, how
+):
+    """The walk is only a way to the same ids: the same ones in the same order as the
+    search's own query, whether the walk finds them, runs out of budget or reads
+    every row of its filter. On SQLite the search's own query answers."""
+    monkeypatch.setattr(search, "WALK_BUDGET", 8)
+    filterset = selectors.search(params)
+    expected = list(filterset.qs.values_list("pk", flat=True)[:5])
+    with CaptureQueriesContext(connection) as queries:
+        found = selectors.first_ids(selectors.search(params), 5)
+    assert found == expected
+    walked = any("row_number() OVER ()" in query["sql"] for query in queries)
+    if connection.vendor != "postgresql":
+        assert not walked and len(queries) == 1
+    elif how == "walked":
+        assert walked and len(queries) == 1
+    else:
+        assert len(queries) == (2 if params.keys() - {"q", "sort"} else 1)
+
+
+def test_the_list_page_and_the_feed_show_what_the_walk_found(client, walkable):
+    page = client.get("/uz/vacancies/?q=payvandchi&country=KR&sort=wage")
+    ids = [vacancy.pk for vacancy in page.context["page"].object_list]
+    plain = selectors.search({"q": "payvandchi", "country": "KR", "sort": "wage"}).qs
+    assert ids == list(plain.values_list("pk", flat=True)[:20]) and len(ids) == 12
+    feed = client.get("/uz/vacancies/feed/?q=payvandchi&country=KR").content.decode()
+    assert feed.count("<entry>") == 12
