@@ -235,21 +235,16 @@ class VacancySerializer(ColumnReadsMixin, serializers.ModelSerializer):
     def get_fields(self):
         """Copies of the fields as built the first time in this process: DRF builds
         each of the 54 from its model field for every serializer (a millisecond of
-        each API page), so each serializer still has fields of its own. A nested
-        serializer is copied as DRF copies declared fields (`Field.__deepcopy__`,
-        which builds the field again); a plain field, whose settings nothing changes
-        once built, is copied as it is (a deep copy of every field was another
-        millisecond): binding it to this serializer sets only its own attributes."""
+        each API page); a copy is what DRF makes of its declared fields anyway
+        (`Field.__deepcopy__`), so each serializer still has fields of its own. A
+        deep copy, which builds each field again: a plain copy shared the fields'
+        validators, whose messages (DRF's ``lazy_format``) keep the text of the
+        first language they are read in, and copying only those took as long."""
         built = type(self).__dict__.get("_built_fields")
         if built is None:
             built = super().get_fields()
             type(self)._built_fields = built
-        return {
-            name: copy.deepcopy(field)
-            if isinstance(field, serializers.BaseSerializer)
-            else copy.copy(field)
-            for name, field in built.items()
-        }
+        return copy.deepcopy(built)
 
     def get_url(self, vacancy) -> str:
         return vacancy.get_absolute_url()
