@@ -68,7 +68,7 @@ def _reversed(name, args, kwargs, urlconf, script_prefix, language):
 def environment(**options):
     """The environment Django's Jinja2 backend builds (``OPTIONS["environment"]``)."""
     options.pop("autoescape", None)  # Django's backend sets it on; it stays on
-    env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"], **options)
+    env = Environment(autoescape=True, extensions=["jinja2.ext.i18n", "jinja2.ext.do"], **options)
     env.install_gettext_callables(
         translation.gettext,
         translation.ngettext,

@@ -35,6 +35,14 @@ def test_registry_lists_agencies_with_readable_status(client, registry):
     assert 'class="badge badge-warn"' in html and "Licence suspended" in html
     assert "Licence revoked" in html
     assert "Licensed today for" in html and "Türkiye" in html
+    # Each badge is made once per page and status (`agency_list.jinja`): in its own entry.
+    entries = {
+        entry.split("</a>")[0].split(">")[-1]: entry
+        for entry in html.split('<li class="card">')[1:]
+    }
+    assert "Licence active" in entries["Ипак Йули Сервис"]
+    assert "Licence suspended" in entries["Tulpar Jumush"]
+    assert "Licence revoked" in entries["Бахт Кадр"]
 
 
 @pytest.mark.parametrize(
