@@ -100,7 +100,7 @@ def first_ids(filterset, count):
     the list page's count and page, the Atom feed. Words with another filter are
     first looked for along that filter's order (`vacancies.search.walk_first`): the
     planner cannot know how a word and a country go together."""
-    matches = filterset.qs
+    matches = filterset.qs  # runs the filters, which leave the words and the rest apart
     if filterset.text_condition is not None and filterset.narrowed():
         found = walk_first(filterset.without_text, filterset.text_condition, count)
         if found is not None:
