@@ -671,7 +671,9 @@ class VacancyCost(models.Model):
     currency = models.CharField(_("currency"), max_length=3, validators=[currency_code])
 
     class Meta:
-        ordering = ["vacancy", "kind", "pk"]
+        # By the column, not by "vacancy": that sorted by the vacancy's own order and so
+        # joined the vacancy table to every read of costs (the API list's fifty).
+        ordering = ["vacancy_id", "kind", "pk"]
         verbose_name = _("cost to the worker")
         verbose_name_plural = _("costs to the worker")
         constraints = [

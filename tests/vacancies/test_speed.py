@@ -120,6 +120,8 @@ def test_the_api_list_makes_two_queries_and_reads_no_guide(api_client, vacancies
     assert response.json()["results"][0]["country"] == "RU"
     assert len(queries) == 2  # vacancies with their partners, their costs
     assert "entry_and_permits" not in " ".join(query["sql"] for query in queries)
+    costs = queries[1]["sql"]
+    assert costs.startswith('SELECT "vacancies_vacancycost"') and "JOIN" not in costs
 
 
 def test_the_vacancy_page_reads_no_guide_and_asks_the_rule_in_its_own_query(client, vacancies):
