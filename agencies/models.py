@@ -78,7 +78,9 @@ class MinimumDeposit(models.Model):
     applies_from = models.DateField(_("applies from"))
 
     class Meta:
-        ordering = ["authority", "-applies_from"]
+        # By the parent's column, not the parent itself: that sorted by the parent's own
+        # order and so joined its table to every read (staff see these within one parent).
+        ordering = ["authority_id", "-applies_from"]
         verbose_name = _("minimum deposit")
         verbose_name_plural = _("minimum deposits")
         constraints = [
@@ -202,7 +204,9 @@ class AgencyChannel(models.Model):
     normalised = models.CharField(_("normalised"), max_length=300, editable=False, db_index=True)
 
     class Meta:
-        ordering = ["agency", "kind", "pk"]
+        # By the parent's column, not the parent itself: that sorted by the parent's own
+        # order and so joined its table to every read (staff see these within one parent).
+        ordering = ["agency_id", "kind", "pk"]
         verbose_name = _("channel")
         verbose_name_plural = _("channels")
         constraints = [
@@ -337,7 +341,9 @@ class LicenceDestination(models.Model):
     objects = LicenceDestinationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["licence", "country"]
+        # By the parent's column, not the parent itself: that sorted by the parent's own
+        # order and so joined its table to every read (staff see these within one parent).
+        ordering = ["licence_id", "country"]
         verbose_name = _("destination")
         verbose_name_plural = _("destinations")
         constraints = [
@@ -499,7 +505,9 @@ class DepositMovement(models.Model):
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
-        ordering = ["deposit", "date", "pk"]
+        # By the parent's column, not the parent itself: that sorted by the parent's own
+        # order and so joined its table to every read (staff see these within one parent).
+        ordering = ["deposit_id", "date", "pk"]
         verbose_name = _("deposit movement")
         verbose_name_plural = _("deposit movements")
         constraints = [
