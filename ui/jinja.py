@@ -25,7 +25,6 @@ from django.utils import translation
 from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
-from django.utils.translation import get_language
 from jinja2 import Environment
 
 
@@ -54,7 +53,7 @@ def url(name, *args, **kwargs):
     page, each a walk over the URL patterns)."""
     urlconf = get_urlconf() or settings.ROOT_URLCONF
     return _reversed(
-        name, args, tuple(kwargs.items()), urlconf, get_script_prefix(), get_language()
+        name, args, tuple(kwargs.items()), urlconf, get_script_prefix(), translation.get_language()
     )
 
 
