@@ -13,6 +13,7 @@ extracts their strings), and use Django's own translations, URLs, static files a
 number and date filters, so a page says the same in either engine.
 """
 
+import datetime
 import functools
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -30,8 +31,18 @@ from jinja2 import Environment
 
 def date(value, arg=None):
     """Django's `date` filter on the time of the reader's zone, as Django's templates
-    show a datetime (they convert it before any filter sees it)."""
+    show a datetime (they convert it before any filter sees it). A calendar date (a
+    deadline) has no zone: each is written once per format and language, where
+    Django took 23 microseconds a date, a twentieth of a list's cards."""
+    if type(value) is datetime.date:
+        return _dated(value, arg, translation.get_language())
     return defaultfilters.date(template_localtime(value), arg)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dated(value, arg, language):
+    """The language is of the key: its formats and month names make the text."""
+    return defaultfilters.date(value, arg)
 
 
 def grouped(value):

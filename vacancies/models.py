@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import LicenceDestination
 from partners.models import Partner
 from ui.paths import detail_path
+from vacancies.compiled import CompiledOnce
 from vacancies.names import city_name, visa_name
 from vacancies.search import vacancy_search_key
 
@@ -226,7 +227,7 @@ class VacancyQuerySet(models.QuerySet):
     def public(self, on=None):
         """What the public sees (pages, API, feed): the vacancies that meet
         `public_condition`."""
-        return self.filter(public_condition(on or timezone.localdate()))
+        return self.filter(CompiledOnce(public_condition(on or timezone.localdate())))
 
 
 def public_condition(on):

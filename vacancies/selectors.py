@@ -11,12 +11,13 @@ import datetime
 import functools
 
 from django.core.cache import cache
-from django.db.models import BooleanField, Count, ExpressionWrapper, F
+from django.db.models import Count, F
 from django.utils import timezone
 from modeltranslation.fields import TranslationField
 
 from agencies.models import AgencyChannel, LicensingAuthority
 from pagecache.kept import Kept, days_around_today
+from vacancies.compiled import CompiledOnce
 from vacancies.filters import SORTS, VacancyFilter, menu_choices
 from vacancies.models import (
     GUIDE_SECTIONS,
@@ -174,7 +175,7 @@ def _vacancy_pages(on):
         _with_relations()
         .prefetch_related("costs")
         .exclude(status=Vacancy.Status.DRAFT)
-        .annotate(is_public=ExpressionWrapper(public_condition(on), BooleanField()))
+        .annotate(is_public=CompiledOnce(public_condition(on)))
     )
 
 

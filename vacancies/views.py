@@ -14,6 +14,7 @@ from vacancies.chips import active_filters, folded_count, sort_links
 from vacancies.models import Country
 from vacancies.money import currency_name, monthly_conversions, with_conversions
 from vacancies.pagination import CappedPaginator
+from vacancies.search_form import search_form
 
 PAGE_SIZE = 20
 # What the employer provides, said plainly either way: (field, provided, not provided).
@@ -45,12 +46,13 @@ def vacancy_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     chips = active_filters(filterset, query)
+    query_string = query.urlencode()
     context = {
         "filter": filterset,
+        "search_form": search_form(filterset, query_string, folded_count(chips), request),
         "page": page,
-        "query": query.urlencode(),
+        "query": query_string,
         "chips": chips,
-        "folded_active": folded_count(chips),
         "sorts": sort_links(filterset, query),
     }
     # The content in Jinja2 (`ui.jinja`: the form and twenty cards were most of the

@@ -44,6 +44,19 @@ def test_translations_numbers_and_dates_as_in_django_templates(language):
             assert "Jobs abroad" not in render(jinja, **context)
 
 
+def test_a_date_written_once_is_written_again_in_each_language():
+    """`ui.jinja.date` keeps each date's text: a kept one never reaches another
+    language (month names, the order of day and month)."""
+    day = datetime.date(2026, 12, 24)
+    for language in ["ru", "uz", "en", "ky", "ru", "kaa", "en"]:
+        with translation.override(language):
+            for format_name in ["SHORT_DATE_FORMAT", "j E Y", "DATE_FORMAT"]:
+                jinja = render(f'{{{{ day|date("{format_name}") }}}}', day=day)
+                assert jinja == django_render(f'{{{{ day|date:"{format_name}" }}}}', day=day)
+    with translation.override("ru"):
+        assert render('{{ day|date("j E Y") }}', day=day) == "24 декабря 2026"
+
+
 def test_a_moment_is_dated_in_the_readers_time_zone_as_in_django_templates():
     # 21:30 in UTC is already the next day in Tashkent (TIME_ZONE).
     moment = datetime.datetime(2026, 12, 4, 21, 30, tzinfo=datetime.UTC)
