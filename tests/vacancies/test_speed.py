@@ -7,6 +7,7 @@ rather than sorted (issue 18; figures: `manage.py benchmark vacancies`)."""
 import datetime
 import itertools
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -23,6 +24,7 @@ from tests.factories.vacancies import (
     rates,
 )
 from vacancies import search, selectors
+from vacancies.api.views import NewestFirst
 from vacancies.models import Vacancy
 from vacancies.pagination import CappedPaginator
 
@@ -284,6 +286,40 @@ def test_a_word_with_a_filter_finds_what_the_plain_query_finds_in_its_order(
         assert walked and len(queries) == 1
     else:
         assert len(queries) == (2 if params.keys() - {"q", "sort"} else 1)
+        if len(queries) == 2:  # the budget spent: the matches gathered, not walked on
+            assert "ORDER BY COALESCE(" in queries[1]["sql"]
+
+
+@pytest.mark.parametrize(("params", "how"), WALKED_SEARCHES)
+def test_the_apis_cursor_pages_of_a_word_with_a_filter_are_the_plain_querys(
+    client, walkable, monkeypatch, params, how
+):
+    """Through `vacancies.api.pages.SearchPages`: every page, forwards and back, holds
+    what the plain query's newest-first order gives, and no vacancy twice."""
+    monkeypatch.setattr(search, "WALK_BUDGET", 8)
+    monkeypatch.setattr(NewestFirst, "page_size", 5)
+    params = {name: value for name, value in params.items() if name != "sort"}
+    plain = selectors.search(params).qs.order_by("-published_at", "-id")
+    expected = list(plain.values_list("pk", flat=True))
+    pages, url = [], "/api/v1/vacancies/?" + urlencode(params)
+    with CaptureQueriesContext(connection) as queries:
+        answer = client.get(url).json()
+    sql = " ".join(query["sql"] for query in queries)
+    walked = connection.vendor == "postgresql" and params.keys() - {"q"}
+    assert ("row_number() OVER ()" in sql) == bool(walked)
+    assert ("ORDER BY COALESCE(" in sql) == bool(walked and how == "asked")
+    while url:
+        answer = client.get(url).json()
+        pages.append([item["id"] for item in answer["results"]])
+        url = answer["next"]
+    assert [pk for page in pages for pk in page] == expected
+    backwards = []
+    url = answer["previous"]
+    while url:
+        answer = client.get(url).json()
+        backwards.insert(0, [item["id"] for item in answer["results"]])
+        url = answer["previous"]
+    assert backwards == pages[:-1]
 
 
 def test_the_list_page_and_the_feed_show_what_the_walk_found(client, walkable):

@@ -7,6 +7,8 @@ create and update their own vacancies through `services.save_partner_vacancy`.
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -19,6 +21,7 @@ from rest_framework.response import Response
 
 from partners.models import PartnerAPIKey
 from vacancies import selectors, services
+from vacancies.api.pages import SearchPages
 from vacancies.api.serializers import CountryGuideSerializer, CountrySerializer, VacancySerializer
 from vacancies.filters import SORTS, VacancyFilter
 from vacancies.models import Country, Vacancy
@@ -63,6 +66,7 @@ class VacancyViewSet(
     viewsets.GenericViewSet,
 ):
     serializer_class = VacancySerializer
+    filter_backends = [DjangoFilterBackend]
     filterset_class = VacancyFilter
     pagination_class = NewestFirst
     anonymous_read = True
@@ -78,9 +82,15 @@ class VacancyViewSet(
         return selectors.vacancies_for_api()
 
     def filter_queryset(self, queryset):
+        """The list's filters (`DjangoFilterBackend`, with its answer to invalid ones);
+        a search with words and another filter is paged by `SearchPages`."""
         if self.action != "list":
             return queryset
-        return super().filter_queryset(queryset)
+        filterset = DjangoFilterBackend().get_filterset(self.request, queryset, self)
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        matches = filterset.qs
+        return SearchPages(filterset) if selectors.walks(filterset) else matches
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
