@@ -11,15 +11,15 @@ import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
 from applications import selectors, services
 from applications.choices import RejectReason, Status
 from applications.models import AccessLog, Application, StatusChange
+from partners.pagination import CheckedCursorPagination
 
 
-class NewestFirst(CursorPagination):
+class NewestFirst(CheckedCursorPagination):
     ordering = ("-submitted_at", "-id")
     page_size = 50
 

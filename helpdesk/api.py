@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
 from helpdesk import selectors, services
 from helpdesk.models import Case, CaseAccessLog, CaseEvent, Responder
 from partners.models import PartnerAPIKey
+from partners.pagination import CheckedCursorPagination
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -55,7 +55,7 @@ class CaseStatusChangeSerializer(serializers.Serializer):
     )
 
 
-class OldestFirst(CursorPagination):
+class OldestFirst(CheckedCursorPagination):
     ordering = ("created_at", "id")
     page_size = 50
 

@@ -118,7 +118,7 @@ def first_ids(filterset, count, *, ordering=None, after=None):
         if found is not None:
             return found
         matches = matches.order_by(*gathered(matches.query.order_by))
-    return list(matches.prefetch_related(None).values_list("pk", flat=True)[:count])
+    return list(matches.values_list("pk", flat=True)[:count])
 
 
 def walks(filterset):
@@ -133,8 +133,8 @@ def walks(filterset):
 
 
 def in_order(queryset, ids):
-    """The rows of `queryset` with these ids, in their order (an API page read by
-    `first_ids`)."""
+    """The rows of `queryset` with these ids, in their order (the cards, an API page
+    read by `first_ids`)."""
     found = queryset.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
@@ -158,14 +158,11 @@ def cards(ids):
     with what a card shows, in one query. The destinations' names come from the kept
     menu the search form shows, the agencies' names joined: model instances of
     either took longer than the rest of the cards."""
-    found = (
-        Vacancy.objects.order_by()
-        .only(*CARD_FIELDS)
-        .annotate(agency_name=F("agency__legal_name"))
-        .in_bulk(ids)
+    vacancies = in_order(
+        Vacancy.objects.order_by().only(*CARD_FIELDS).annotate(agency_name=F("agency__legal_name")),
+        ids,
     )
     countries = dict(menu_choices("country"))
-    vacancies = [found[pk] for pk in ids if pk in found]
     for vacancy in vacancies:
         if vacancy.country_id in countries:
             vacancy.country_name = countries[vacancy.country_id]

@@ -123,7 +123,15 @@ def test_push_status_changes_through_the_services(
 
 
 @pytest.mark.parametrize(
-    "query", ["?status=nonsense", "?vacancy=abc", "?vacancy=-1", "?cursor=zzz"]
+    "query",
+    [
+        "?status=nonsense",
+        "?vacancy=abc",
+        "?vacancy=-1",
+        "?cursor=zzz",
+        "?cursor=cD1hYmM%3D",  # "p=abc": a position no date has
+        "?cursor=cj0xJnA9MjAyNi0xMy00NQ%3D%3D",  # "r=1&p=2026-13-45", backwards
+    ],
 )
 def test_bad_filters_are_400_or_404(api_client, partner_key, submitted, query):
     raw, _key = partner_key

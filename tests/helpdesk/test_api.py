@@ -105,3 +105,13 @@ def test_the_schema_declares_the_cases_endpoints(api_client):
     assert "/api/v1/cases/" in schema["paths"]
     status = schema["paths"]["/api/v1/cases/{id}/status/"]["post"]
     assert {"200", "400", "401", "403", "404"} <= set(status["responses"])
+
+
+@pytest.mark.parametrize("cursor", ["cD1hYmM%3D", "bz0xJnA9MjAyNi0xMy00NQ%3D%3D"])
+def test_a_cursor_written_by_hand_is_refused_not_a_500(api_client, responder_key, cursor):
+    """Cursors of "p=abc" and "o=1&p=2026-13-45": positions no creation time has."""
+    headers, responder = responder_key()
+    services.route(CaseFactory(), responder)
+    response = api_client.get(f"/api/v1/cases/?cursor={cursor}", **headers)
+    assert response.status_code == 404
+    assert response.json()["error"]["status"] == 404

@@ -395,3 +395,15 @@ def test_the_api_reads_columns_directly_and_says_exactly_what_drf_says(licensed_
     columns = {name for name, column, _field in serializer.child._column_reads if column}
     assert {"title_uz", "wage_min", "published_at", "housing"} <= columns
     assert not {"country", "agency", "costs", "url"} & columns  # these stay with DRF
+
+
+@pytest.mark.parametrize("cursor", ["cD1hYmM%3D", "cj0xJnA9MjAyNi0xMy00NQ%3D%3D", "zzz"])
+@pytest.mark.parametrize("search", ["", "&q=payvandchi&country=KR"])
+def test_a_cursor_written_by_hand_is_refused_not_a_500(api_client, cursor, search):
+    """Cursors of "p=abc" and "r=1&p=2026-13-45", whose position no publication
+    time has (`partners.pagination`), on the plain pages and on a search's
+    (`vacancies.api.pages.SearchPages`)."""
+    VacancyFactory(title_uz="Payvandchi")
+    response = api_client.get(f"/api/v1/vacancies/?cursor={cursor}{search}")
+    assert response.status_code == 404
+    assert response.json()["error"]["status"] == 404

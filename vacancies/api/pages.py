@@ -18,6 +18,7 @@ class SearchPages:
 
     def __init__(self, filterset, ordering=(), after=None):
         self.filterset = filterset
+        self.model = filterset.queryset.model
         self.ordering = ordering
         self.after = after or {}
 

@@ -16,10 +16,10 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import exceptions, mixins, status, viewsets
-from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
 from partners.models import PartnerAPIKey
+from partners.pagination import CheckedCursorPagination
 from vacancies import selectors, services
 from vacancies.api.pages import SearchPages
 from vacancies.api.serializers import CountryGuideSerializer, CountrySerializer, VacancySerializer
@@ -27,7 +27,7 @@ from vacancies.filters import SORTS, VacancyFilter
 from vacancies.models import Country, Vacancy
 
 
-class NewestFirst(CursorPagination):
+class NewestFirst(CheckedCursorPagination):
     """Stable pages however many vacancies are published meanwhile; the `sort`
     filter of the pages does not apply here: a cursor needs one fixed order."""
 
