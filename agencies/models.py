@@ -119,6 +119,12 @@ class AgencyQuerySet(models.QuerySet):
         return self.filter(pk__in=self.filter(condition).values("pk"))
 
 
+def latest_licence(licences):
+    """The licence the public sees first of an agency's licences (or of rows with
+    their ``issued_on`` and ``pk``): the latest issued, or None."""
+    return max(licences, key=lambda lic: (lic.issued_on, lic.pk), default=None)
+
+
 class Agency(models.Model):
     """A private employment agency, as registered with the state."""
 
@@ -168,8 +174,8 @@ class Agency(models.Model):
 
     @cached_property
     def current_licence(self):
-        """The licence the public sees first: the latest issued. Prefetch ``licences``."""
-        return max(self.licences.all(), key=lambda lic: (lic.issued_on, lic.pk), default=None)
+        """The licence the public sees first (`latest_licence`). Prefetch ``licences``."""
+        return latest_licence(self.licences.all())
 
     def clean(self):
         self.tax_number = channels.normalise_tax_number(self.tax_number)
@@ -300,23 +306,30 @@ class Licence(models.Model):
         super().save(*args, **kwargs)
 
 
+def in_force_condition(on=None):
+    """Destinations valid on a date (today by default) under an ACTIVE licence that
+    is itself within its issued and expiry dates.
+
+    THE rule for "licensed for destination X on date D": pages, API, admin,
+    vacancies and feeds all use it, through `LicenceDestinationQuerySet.in_force`
+    or, where a page shows every destination with whether it is in force, as a
+    column (``annotate``).
+    """
+    on = on or timezone.localdate()
+    return Q(
+        status=LicenceDestination.Status.ACTIVE,
+        valid_from__lte=on,
+        valid_until__gte=on,
+        licence__status=LicenceStatus.ACTIVE,
+        licence__issued_on__lte=on,
+        licence__expires_on__gte=on,
+    )
+
+
 class LicenceDestinationQuerySet(models.QuerySet):
     def in_force(self, on=None):
-        """Destinations valid on a date (today by default) under an ACTIVE licence
-        that is itself within its issued and expiry dates.
-
-        THE rule for "licensed for destination X on date D": pages, API, admin,
-        vacancies and feeds all use it.
-        """
-        on = on or timezone.localdate()
-        return self.filter(
-            status=LicenceDestination.Status.ACTIVE,
-            valid_from__lte=on,
-            valid_until__gte=on,
-            licence__status=LicenceStatus.ACTIVE,
-            licence__issued_on__lte=on,
-            licence__expires_on__gte=on,
-        )
+        """The destinations in force on a date (`in_force_condition`)."""
+        return self.filter(in_force_condition(on))
 
 
 class LicenceDestination(models.Model):

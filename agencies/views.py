@@ -9,9 +9,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from agencies import selectors, services, verification
-from agencies.filters import AgencyFilter, covered_destinations
+from agencies.filters import AgencyFilter, covered_destinations, licensing_authorities
 from agencies.forms import RecruiterReportForm, VerifyForm
-from ui.jinja import render_page
+from pagecache.fragments import kept_html
+from ui.jinja import render_fragment, render_page
 
 PAGE_SIZE = 25
 REPORT_RATE = "5/h"
@@ -33,20 +34,33 @@ def agency_list(request):
     else:
         queryset = agencies.qs.order_by("legal_name", "pk")
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    in_force = selectors.destinations_in_force([agency.pk for agency in page])
+    ids = [agency.pk for agency in page]
+    licences = selectors.current_licences(ids, dict(licensing_authorities()))
+    in_force = selectors.destinations_in_force(ids)
     names = dict(covered_destinations())
     for agency in page:
+        agency.current_licence = licences.get(agency.pk)
         agency.countries_today = in_force.country_names(agency.pk, names)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"filter": agencies, "page": page, "query": query.urlencode()}
+    query = query.urlencode()
+    context = {
+        "form": kept_html(
+            "agencies/registry_form",
+            query,
+            lambda: render_fragment("agencies/registry_form.jinja", {"filter": agencies}, request),
+        ),
+        "filter": agencies,
+        "page": page,
+        "query": query,
+    }
     return render_page(request, "agencies/agency_list", context)
 
 
 @require_safe
 def agency_detail(request, pk):
     today = timezone.localdate()
-    agency = get_object_or_404(selectors.agency_page(), pk=pk)
+    agency = get_object_or_404(selectors.agency_page(today), pk=pk)
     context = {
         "agency": agency,
         "licences": selectors.licence_summaries(agency, today),

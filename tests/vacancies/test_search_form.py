@@ -1,13 +1,13 @@
 """The search form's HTML kept per language, query and menus
-(`vacancies.search_form`): the same as written afresh, never another query's or
-language's, and written again when a destination changes."""
+(`vacancies.search_form`, `pagecache.fragments`): the same as written afresh, never
+another query's or language's, and written again when a destination changes."""
 
 import re
 
 import pytest
 
+from pagecache import fragments as kept_forms
 from tests.factories.vacancies import CountryFactory, VacancyFactory
-from vacancies import search_form as kept_forms
 
 pytestmark = pytest.mark.django_db
 

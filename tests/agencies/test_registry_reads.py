@@ -1,0 +1,96 @@
+"""What the registry's pages read in few queries say what the rules say: the
+registry's entry shows the agency's current licence (`latest_licence`) with its
+authority named in the reader's language, its search form is kept
+(`pagecache.fragments`) but never stale, and the agency page's "may recruit" column
+is `in_force_condition`, the rule the rest of the portal filters by."""
+
+import datetime
+import re
+
+import pytest
+
+from agencies import selectors
+from agencies.models import LicenceDestination
+from pagecache import fragments
+from tests.factories.agencies import LicensingAuthorityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def entry_of(html, name):
+    for entry in html.split('<li class="card">')[1:]:
+        if f">{name}</a>" in entry:
+            return entry
+    raise AssertionError(f"{name} is not listed")
+
+
+def test_an_entry_shows_the_latest_licence_with_its_authority_in_the_readers_language(
+    client, make_licence, make_agency, authority
+):
+    agency = make_agency("Ала-Тоо Эмгек")
+    make_licence(
+        agency=agency,
+        number="KG-PEA-0100",
+        issued_on=datetime.date(2025, 2, 1),
+        expires_on=datetime.date(2025, 5, 31),
+        status="revoked",
+    )
+    make_licence(agency=agency, number="KG-PEA-0200")
+    entry = entry_of(client.get("/ru/agencies/").content.decode(), "Ала-Тоо Эмгек")
+    assert "KG-PEA-0200" in entry and "KG-PEA-0100" not in entry
+    assert "Министерство труда, социального обеспечения и миграции" in entry
+    assert 'class="badge badge-ok"' in entry
+
+
+def test_an_authority_the_kept_menu_lacks_is_read(make_licence, authority):
+    licence = make_licence()
+    line = selectors.current_licences([licence.agency_id], {})[licence.agency_id]
+    assert (line.pk, line.number, line.status) == (licence.pk, licence.number, "active")
+    assert line.authority == str(authority)
+
+
+def form_of(html):
+    return re.search(r'<form method="get" class="card".*?</form>', html, re.S).group(0)
+
+
+def test_the_registry_form_is_kept_and_shows_a_new_authority_at_once(client, make_licence):
+    make_licence()
+    fragments._written.clear()
+    first = form_of(client.get("/en/agencies/?status=active").content.decode())
+    assert any(key[0] == "agencies/registry_form" for key in fragments._written)
+    assert form_of(client.get("/en/agencies/?status=active").content.decode()) == first
+    assert '<option value="active" selected>' in first
+    fragments._written.clear()
+    assert form_of(client.get("/en/agencies/?status=active").content.decode()) == first
+    LicensingAuthorityFactory(country="UZ", name_en="Agency for External Labour Migration")
+    form = form_of(client.get("/en/agencies/?status=active").content.decode())
+    assert "Agency for External Labour Migration" in form
+
+
+def test_the_agency_pages_may_recruit_column_is_the_in_force_rule(make_licence, make_agency, today):
+    licence = make_licence(destinations=("TR", "PL", "DE", "KR"))
+    rows = {d.country.code: d for d in licence.destinations.all()}
+    LicenceDestination.objects.filter(pk=rows["PL"].pk).update(
+        status=LicenceDestination.Status.WITHDRAWN
+    )
+    LicenceDestination.objects.filter(pk=rows["DE"].pk).update(
+        valid_until=today - datetime.timedelta(days=1)
+    )
+    LicenceDestination.objects.filter(pk=rows["KR"].pk).update(
+        valid_from=today + datetime.timedelta(days=10)
+    )
+    suspended = make_licence(agency=make_agency("Tulpar Jumush"), status="suspended")
+    for on in (today, today + datetime.timedelta(days=10), datetime.date(2029, 1, 1)):
+        in_force = set(LicenceDestination.objects.in_force(on).values_list("pk", flat=True))
+        for agency_id in (licence.agency_id, suspended.agency_id):
+            agency = selectors.agency_page(on).get(pk=agency_id)
+            shown = {
+                destination.pk: in_force_now
+                for item in selectors.licence_summaries(agency, on)
+                for destination, in_force_now in item["destinations"]
+            }
+            assert shown and shown == {pk: pk in in_force for pk in shown}
+    today_page = selectors.agency_page(today).get(pk=licence.agency_id)
+    (licence_read,) = today_page.licences.all()
+    columns = {d.country.code: d.in_force for d in licence_read.destinations.all()}
+    assert columns == {"TR": True, "PL": False, "DE": False, "KR": False}
