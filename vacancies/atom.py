@@ -35,10 +35,7 @@ class VacancyFeed(Feed):
         return f"{item.title} — {item.country_name}"
 
     def item_description(self, item):
-        wage = (
-            f"{floatformat(item.wage_min, '0g')} {item.wage_currency} "
-            f"{item.get_wage_period_display()}"
-        )
+        wage = f"{floatformat(item.wage_min, '0g')} {item.wage_currency} {item.wage_period_label}"
         return f"{item.employer_name}, {item.city_name or item.country_name}. {wage}"
 
     def item_pubdate(self, item):

@@ -16,7 +16,6 @@ from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import LicenceDestination
@@ -601,18 +600,6 @@ class Vacancy(models.Model):
     @property
     def wage_period_label(self):
         return _WAGE_PERIOD_LABELS.get(self.wage_period, self.wage_period)
-
-    # A card names the destination and the agency. The list's cards
-    # (`vacancies.selectors.cards`) set both from what the page has already read (the
-    # kept menu of destinations, the agency's name joined): reading a country and an
-    # agency of sixty and ninety columns for every card took 3.5 ms of a page.
-    @cached_property
-    def country_name(self):
-        return str(self.country)
-
-    @cached_property
-    def agency_name(self):
-        return str(self.agency) if self.agency_id else ""
 
     @property
     def visa_type_name(self):

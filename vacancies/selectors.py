@@ -18,6 +18,7 @@ from modeltranslation.fields import TranslationField
 
 from agencies.models import AgencyChannel, LicensingAuthority
 from pagecache.kept import Kept, days_around_today
+from vacancies.card import CARD_VALUES, Card
 from vacancies.compiled import CompiledOnce
 from vacancies.filters import SORTS, VacancyFilter, menu_choices
 from vacancies.models import (
@@ -65,29 +66,6 @@ def rates_today():
 
 def watch_rates():
     _rates.watch()
-
-
-# What a card shows of a vacancy (the list, a country's page, similar vacancies, the
-# Atom feed): about a dozen of its sixty columns. The descriptions and
-# qualifications in five languages, which a card never shows, were most of a row.
-CARD_FIELDS = [
-    "title",  # with its five language columns (modeltranslation adds them)
-    "country",
-    "city",
-    "employer_name",
-    "wage_min",
-    "wage_max",
-    "wage_currency",
-    "wage_period",
-    "hours_per_week",  # an hourly wage is shown a month at a time
-    "monthly_wage_usd",
-    "channel",
-    "agency",
-    "housing",
-    "deadline",
-    "published_at",
-    "updated_at",
-]
 
 
 def search(params):
@@ -155,18 +133,26 @@ def first_cards(queryset, count):
 
 def cards(ids):
     """The vacancies of `ids` (found public a moment ago by `search`), in that order,
-    with what a card shows, in one query. The destinations' names come from the kept
-    menu the search form shows, the agencies' names joined: model instances of
-    either took longer than the rest of the cards."""
-    vacancies = in_order(
-        Vacancy.objects.order_by().only(*CARD_FIELDS).annotate(agency_name=F("agency__legal_name")),
-        ids,
+    as `Card`s, in one query of what a card shows. The destinations' names come from
+    the kept menu the search form shows, the agencies' names joined: model
+    instances of either took longer than the rest of the cards."""
+    rows = Vacancy.objects.order_by().filter(pk__in=ids).values(
+        *CARD_VALUES, agency_name=F("agency__legal_name")
     )
+    found = {row["pk"]: row for row in rows}
     countries = dict(menu_choices("country"))
-    for vacancy in vacancies:
-        if vacancy.country_id in countries:
-            vacancy.country_name = countries[vacancy.country_id]
-    return vacancies
+    shown = []
+    for pk in ids:
+        if pk in found:
+            card = Card(found[pk])
+            card.country_name = countries.get(card.country_id) or _country_name(card.country_id)
+            shown.append(card)
+    return shown
+
+
+def _country_name(code):
+    """A destination the kept menu does not list yet (it was added a moment ago)."""
+    return str(Country.objects.get(code=code))
 
 
 @functools.cache
