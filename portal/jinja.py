@@ -9,6 +9,7 @@ from agencies import reasons
 from applications import selectors as applications
 from guidance.templatetags.guidance_tags import stage_links
 from ui.jinja import environment as ui_environment
+from vacancies.card import card_html
 from vacancies.templatetags.vacancy_lists import agency_vacancies
 
 
@@ -49,6 +50,7 @@ def environment(**options):
         stage_links=stage_links,
         has_applied=has_applied,
         agency_vacancies=agency_vacancies,
+        card_html=card_html,
     )
     env.filters.update(licence_text=reasons.shown)
     return env

@@ -136,8 +136,10 @@ def cards(ids):
     as `Card`s, in one query of what a card shows. The destinations' names come from
     the kept menu the search form shows, the agencies' names joined: model
     instances of either took longer than the rest of the cards."""
-    rows = Vacancy.objects.order_by().filter(pk__in=ids).values(
-        *CARD_VALUES, agency_name=F("agency__legal_name")
+    rows = (
+        Vacancy.objects.order_by()
+        .filter(pk__in=ids)
+        .values(*CARD_VALUES, agency_name=F("agency__legal_name"))
     )
     found = {row["pk"]: row for row in rows}
     countries = dict(menu_choices("country"))

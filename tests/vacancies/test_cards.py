@@ -1,14 +1,16 @@
 """A list's cards (`vacancies.card.Card`, rows of values) say what the vacancy says,
 and name the destination and the agency without reading either."""
 
+import re
 from decimal import Decimal
 
 import pytest
 from django.utils import translation
 
-from tests.factories.vacancies import CountryFactory, VacancyFactory, agency_vacancy
+from tests.factories.vacancies import CountryFactory, VacancyFactory, agency_vacancy, rates
+from vacancies import card as card_module
 from vacancies import selectors
-from vacancies.models import Vacancy
+from vacancies.models import ExchangeRate, Vacancy
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +77,48 @@ def test_a_card_says_what_its_vacancy_says_in_each_language(language):
         assert card.get_absolute_url() == vacancy.get_absolute_url()
     expected = {"kaa": "Payvandchi", "uz": "Payvandchi", "ky": "Сварщик", "ru": "Сварщик"}
     assert card.title == expected.get(language, "Welder")
+
+
+def cards_of(response):
+    return re.findall(
+        r'<li class="card vacancy tappable">.*?</li>', response.content.decode(), re.S
+    )
+
+
+@pytest.fixture
+def fresh_cards():
+    card_module._written.clear()
+    yield
+    card_module._written.clear()
+
+
+def test_a_kept_card_is_the_card_written_afresh(client, fresh_cards):
+    rates(KRW=1400, UZS=12600)
+    VacancyFactory(wage_currency="KRW", wage_min=Decimal("2500000"), housing=True)
+    written = cards_of(client.get("/uz/vacancies/"))
+    assert len(written) == 1 and len(card_module._written) == 1
+    assert cards_of(client.get("/uz/vacancies/")) == written
+    card_module._written.clear()
+    assert cards_of(client.get("/uz/vacancies/")) == written
+    assert "UZS" in written[0] and "USD" in written[0]  # its conversions
+
+
+def test_a_card_shows_every_change_at_once(client, fresh_cards):
+    """A new title, the agency's new name, a new rate and another language
+    are each another card."""
+    rates(KRW=1400, UZS=12600)
+    vacancy, licence = agency_vacancy(wage_currency="KRW", wage_min=Decimal("2500000"))
+    [before] = cards_of(client.get("/en/vacancies/"))
+    Vacancy.objects.filter(pk=vacancy.pk).update(title_en="Welder (night shift)")
+    [titled] = cards_of(client.get("/en/vacancies/"))
+    assert "Welder (night shift)" in titled and titled != before
+    licence.agency.legal_name = "Jangi Yo'l Servis LLC"
+    licence.agency.save()
+    assert "Jangi Yo&#39;l Servis LLC" in cards_of(client.get("/en/vacancies/"))[0]
+    korean_won = ExchangeRate.objects.get(currency="KRW")
+    korean_won.per_usd = Decimal("1500")
+    korean_won.save()
+    [repriced] = cards_of(client.get("/en/vacancies/"))
+    assert "1,667 USD" in repriced  # 2,500,000 KRW at 1,500 a dollar
+    [russian] = cards_of(client.get("/ru/vacancies/"))
+    assert 'href="/ru/vacancies/' in russian and "USD" in russian
