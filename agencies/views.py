@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from agencies import selectors, services, verification
+from agencies.entries import entry_html
 from agencies.filters import AgencyFilter, covered_destinations, licensing_authorities
 from agencies.forms import RecruiterReportForm, VerifyForm
 from pagecache.fragments import kept_html
@@ -52,6 +53,7 @@ def agency_list(request):
         ),
         "filter": agencies,
         "page": page,
+        "entries": [entry_html(agency) for agency in page],
         "query": query,
     }
     return render_page(request, "agencies/agency_list", context)

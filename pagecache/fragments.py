@@ -1,12 +1,15 @@
-"""Parts of pages kept as HTML by each process: a search form whose menus are kept
-values (`pagecache.kept`), written once for each language and query instead of on
-every request.
+"""Parts of pages kept as HTML by each process, under a key that fixes them: written
+once, then read from memory.
 
-Such a part follows only from the language, the query string (the values chosen
-and their errors) and kept values, so the key is those three: a change to a menu
-gives the kept values a new generation, and what was written before it is not
-used again. When the cache cannot keep a generation, there is none to tell a
-change by, and the part is written every time.
+- A search form whose menus are kept values (`pagecache.kept`) follows only from
+  the language, the query string (the values chosen and their errors) and the kept
+  values: `kept_html` keys it by those three. A change to a menu gives the kept
+  values a new generation, and what was written before it is not used again; when
+  the cache cannot keep a generation, there is none to tell a change by, and the
+  part is written every time.
+- A part keyed by everything it shows (a vacancy's card, a registry entry: their
+  values, names and the reader's language) needs no generation: any change is
+  another key (`KeptHtml` without ``kept_values``).
 """
 
 from django.utils import translation
@@ -14,24 +17,40 @@ from django.utils.safestring import mark_safe
 
 from pagecache.kept import generation
 
-# Parts kept by each process, a few kilobytes each. When full they are all
-# forgotten: the common queries are written again within a few requests.
-KEPT_PARTS = 512
 
-_written = {}
+class KeptHtml:
+    """HTML kept by this process under (language, key), at most `limit` parts, a few
+    kilobytes each at most; when full they are all forgotten: the parts people open
+    again are written again within a few requests. With ``kept_values`` the key
+    also holds the generation of the kept values (`pagecache.kept`)."""
+
+    def __init__(self, limit, *, kept_values=False):
+        self.limit = limit
+        self.kept_values = kept_values
+        self.written = {}
+
+    def get(self, key, write):
+        """The HTML `write()` returns for `key`, written once. `write` must return
+        HTML that Jinja2 or Django escaped."""
+        if self.kept_values:
+            token = generation()
+            if token is None:
+                return write()
+            key = (token, key)
+        key = (translation.get_language(), key)
+        html = self.written.get(key)
+        if html is None:
+            if len(self.written) >= self.limit:
+                self.written.clear()
+            html = self.written[key] = str(write())
+        return mark_safe(html)  # noqa: S308 - escaped by the template engine that wrote it
+
+
+# The search forms of the vacancy list and the registry.
+forms = KeptHtml(512, kept_values=True)
 
 
 def kept_html(name, query, write):
-    """The HTML `write()` returns for the part `name` and the query string `query`,
-    written once per language, query and generation of the kept values. `write`
-    must return HTML that Jinja2 or Django escaped."""
-    token = generation()
-    if token is None:
-        return write()
-    key = (name, translation.get_language(), token, query)
-    html = _written.get(key)
-    if html is None:
-        if len(_written) >= KEPT_PARTS:
-            _written.clear()
-        html = _written[key] = str(write())
-    return mark_safe(html)  # noqa: S308 - escaped by the template engine that wrote it
+    """The HTML `write()` returns for the form `name` and the query string `query`,
+    written once per language, query and generation of the kept values."""
+    return forms.get((name, query), write)

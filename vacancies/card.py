@@ -10,9 +10,7 @@ written again: the link, the monthly wage, the labels of its channel and wage
 period, the city's name.
 """
 
-from django.utils import translation
-from django.utils.safestring import mark_safe
-
+from pagecache.fragments import KeptHtml
 from ui.jinja import render_fragment
 from vacancies.models import Vacancy
 
@@ -57,11 +55,10 @@ class Card:
         return f"<Card {self.pk}: {self.title}>"
 
     def shown(self):
-        """Everything the card's HTML follows from: the reader's language (its words,
-        number and date formats, the link's prefix), the names and conversions set
-        on it, and its values."""
+        """Everything the card's HTML follows from besides the reader's language (its
+        words, number and date formats, the link's prefix): the names and
+        conversions set on it, and its values."""
         return (
-            translation.get_language(),
             self.country_name,
             self.agency_name,
             tuple(getattr(self, "conversions", ())),
@@ -69,23 +66,16 @@ class Card:
         )
 
 
-# Cards kept by each process, under a kilobyte each. When full they are all
-# forgotten: the cards people open again are written again within a few pages.
-KEPT_CARDS = 4096
-
-_written = {}
+# Cards kept by each process, under a kilobyte each.
+_cards = KeptHtml(4096)
 
 
 def card_html(card):
     """The card's HTML (`vacancies/card.jinja`), written once for all it shows
-    (`Card.shown`). On an announcement day the newest cards open every list and
-    search, and writing twenty took a fifth of a list page's time; kept by what it
-    shows, a card is never stale: a changed vacancy, name, rate or language is
-    another key."""
-    key = card.shown()
-    html = _written.get(key)
-    if html is None:
-        if len(_written) >= KEPT_CARDS:
-            _written.clear()
-        html = _written[key] = str(render_fragment("vacancies/card.jinja", {"vacancy": card}))
-    return mark_safe(html)  # noqa: S308 - written by Jinja2 with autoescape
+    (`Card.shown`, and the reader's language). On an announcement day the newest
+    cards open every list and search, and writing twenty took a fifth of a list
+    page's time; kept by what it shows, a card is never stale: a changed vacancy,
+    name or rate is another key."""
+    return _cards.get(
+        card.shown(), lambda: render_fragment("vacancies/card.jinja", {"vacancy": card})
+    )

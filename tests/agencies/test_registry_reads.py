@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from agencies import selectors
+from agencies import entries, selectors, services
 from agencies.models import LicenceDestination
 from pagecache import fragments
 from tests.factories.agencies import LicensingAuthorityFactory
@@ -55,12 +55,12 @@ def form_of(html):
 
 def test_the_registry_form_is_kept_and_shows_a_new_authority_at_once(client, make_licence):
     make_licence()
-    fragments._written.clear()
+    fragments.forms.written.clear()
     first = form_of(client.get("/en/agencies/?status=active").content.decode())
-    assert any(key[0] == "agencies/registry_form" for key in fragments._written)
+    assert len(fragments.forms.written) == 1
     assert form_of(client.get("/en/agencies/?status=active").content.decode()) == first
     assert '<option value="active" selected>' in first
-    fragments._written.clear()
+    fragments.forms.written.clear()
     assert form_of(client.get("/en/agencies/?status=active").content.decode()) == first
     LicensingAuthorityFactory(country="UZ", name_en="Agency for External Labour Migration")
     form = form_of(client.get("/en/agencies/?status=active").content.decode())
@@ -94,3 +94,17 @@ def test_the_agency_pages_may_recruit_column_is_the_in_force_rule(make_licence, 
     (licence_read,) = today_page.licences.all()
     columns = {d.country.code: d.in_force for d in licence_read.destinations.all()}
     assert columns == {"TR": True, "PL": False, "DE": False, "KR": False}
+
+
+def test_a_kept_entry_shows_a_suspension_at_once(client, make_licence, make_agency, officer):
+    """Entries are kept by all they show (`agencies.entries`): the same HTML as written
+    afresh, and another entry once the licence is suspended."""
+    licence = make_licence(agency=make_agency("Ала-Тоо Эмгек"))
+    entries._entries.written.clear()
+    first = entry_of(client.get("/en/agencies/?licensed=all").content.decode(), "Ала-Тоо Эмгек")
+    assert entries._entries.written
+    again = entry_of(client.get("/en/agencies/?licensed=all").content.decode(), "Ала-Тоо Эмгек")
+    assert again == first and "Licence active" in first and "Türkiye" in first
+    services.suspend(licence, actor=officer, reason="Complaints")
+    suspended = entry_of(client.get("/en/agencies/?licensed=all").content.decode(), "Ала-Тоо Эмгек")
+    assert "Licence suspended" in suspended and "Licensed today for" not in suspended

@@ -1,21 +1,22 @@
-"""Parts of pages kept as HTML (`pagecache.fragments`): one per part, language,
-query and generation of the kept values; written every time when the cache keeps
-no generation; all forgotten when the process holds its limit."""
+"""Parts of pages kept as HTML (`pagecache.fragments`): one per key and language,
+and per generation of the kept values for the search forms; all forgotten when
+the process holds its limit."""
 
 import pytest
 from django.test import override_settings
 from django.utils import translation
 
 from pagecache import fragments, kept
+from pagecache.fragments import KeptHtml
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def empty():
-    fragments._written.clear()
+    fragments.forms.written.clear()
     yield
-    fragments._written.clear()
+    fragments.forms.written.clear()
 
 
 def writer(log):
@@ -26,36 +27,43 @@ def writer(log):
     return write
 
 
-def test_written_once_per_part_language_and_query():
-    log = []
+def test_written_once_per_key_and_language():
+    kept_parts, log = KeptHtml(10), []
     for _round in range(2):
         for language in ("uz", "ru"):
             with translation.override(language):
-                for name, query in (("a", ""), ("a", "x=1"), ("b", "")):
-                    assert fragments.kept_html(name, query, writer(log)).startswith("<p>")
+                for key in ("a", ("a", 1), "b"):
+                    assert kept_parts.get(key, writer(log)).startswith("<p>")
     assert log == ["uz"] * 3 + ["ru"] * 3
     with translation.override("uz"):
-        assert fragments.kept_html("a", "x=1", writer(log)) == "<p>2</p>"
+        assert kept_parts.get(("a", 1), writer(log)) == "<p>2</p>"
 
 
-def test_a_change_to_the_kept_values_writes_it_again():
+def test_a_form_is_written_again_for_a_new_generation_of_the_kept_values():
     log = []
-    fragments.kept_html("a", "", writer(log))
+    fragments.kept_html("a", "x=1", writer(log))
+    assert fragments.kept_html("a", "x=1", writer(log)) == "<p>1</p>"
     kept._new_generation()
-    assert fragments.kept_html("a", "", writer(log)) == "<p>2</p>"
+    assert fragments.kept_html("a", "x=1", writer(log)) == "<p>2</p>"
+
+
+def test_a_part_kept_by_what_it_shows_needs_no_generation():
+    kept_parts, log = KeptHtml(10), []
+    kept_parts.get("a", writer(log))
+    kept._new_generation()
+    assert kept_parts.get("a", writer(log)) == "<p>1</p>"
 
 
 @override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
-def test_with_a_cache_that_keeps_nothing_it_is_written_every_time():
+def test_with_a_cache_that_keeps_nothing_a_form_is_written_every_time():
     """Every read of the generation makes a new one: nothing written before is used."""
     log = []
     fragments.kept_html("a", "", writer(log))
     assert fragments.kept_html("a", "", writer(log)) == "<p>2</p>"
 
 
-def test_all_are_forgotten_when_the_limit_is_held(monkeypatch):
-    monkeypatch.setattr(fragments, "KEPT_PARTS", 3)
-    log = []
+def test_all_are_forgotten_when_the_limit_is_held():
+    kept_parts, log = KeptHtml(3), []
     for n in range(4):
-        fragments.kept_html("a", f"n={n}", writer(log))
-    assert len(fragments._written) == 1
+        kept_parts.get(n, writer(log))
+    assert len(kept_parts.written) == 1

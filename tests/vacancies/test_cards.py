@@ -87,18 +87,18 @@ def cards_of(response):
 
 @pytest.fixture
 def fresh_cards():
-    card_module._written.clear()
+    card_module._cards.written.clear()
     yield
-    card_module._written.clear()
+    card_module._cards.written.clear()
 
 
 def test_a_kept_card_is_the_card_written_afresh(client, fresh_cards):
     rates(KRW=1400, UZS=12600)
     VacancyFactory(wage_currency="KRW", wage_min=Decimal("2500000"), housing=True)
     written = cards_of(client.get("/uz/vacancies/"))
-    assert len(written) == 1 and len(card_module._written) == 1
+    assert len(written) == 1 and len(card_module._cards.written) == 1
     assert cards_of(client.get("/uz/vacancies/")) == written
-    card_module._written.clear()
+    card_module._cards.written.clear()
     assert cards_of(client.get("/uz/vacancies/")) == written
     assert "UZS" in written[0] and "USD" in written[0]  # its conversions
 

@@ -18,17 +18,17 @@ def form_of(response):
 
 @pytest.fixture(autouse=True)
 def korea():
-    kept_forms._written.clear()
+    kept_forms.forms.written.clear()
     VacancyFactory()
     return CountryFactory(code="KR", name_en="South Korea", name_ru="Южная Корея")
 
 
 def test_a_kept_form_is_the_form_written_afresh(client):
     first = form_of(client.get("/en/vacancies/?country=KR&housing=on"))
-    assert len(kept_forms._written) == 1
+    assert len(kept_forms.forms.written) == 1
     kept = form_of(client.get("/en/vacancies/?country=KR&housing=on"))
     assert kept == first
-    kept_forms._written.clear()
+    kept_forms.forms.written.clear()
     assert form_of(client.get("/en/vacancies/?country=KR&housing=on")) == kept
     assert '<option value="KR" selected>South Korea</option>' in kept
     assert "(2 active)" in kept
@@ -38,7 +38,7 @@ def test_each_query_and_language_has_its_own_form(client):
     korea_en = form_of(client.get("/en/vacancies/?country=KR"))
     anywhere_en = form_of(client.get("/en/vacancies/"))
     korea_ru = form_of(client.get("/ru/vacancies/?country=KR"))
-    assert len(kept_forms._written) == 3
+    assert len(kept_forms.forms.written) == 3
     assert '<option value="KR" selected>' in korea_en
     assert "selected>South Korea" not in anywhere_en
     assert '<option value="KR" selected>Южная Корея</option>' in korea_ru
