@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from ui.jinja import render_page
 from vacancies import selectors
 from vacancies.chips import active_filters, folded_count, sort_links
+from vacancies.detail import page_parts
 from vacancies.models import Country
 from vacancies.money import currency_name, monthly_conversions, with_conversions
 from vacancies.pagination import CappedPaginator
@@ -102,6 +103,7 @@ def render_detail(request, vacancy, preview=False):
         "printable": request.GET.get("print") == "1",
         "share_url": request.build_absolute_uri(vacancy.get_absolute_url()),
     }
+    context.update(page_parts(vacancy, context))
     return render_page(request, "vacancies/vacancy_detail", context)
 
 
