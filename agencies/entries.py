@@ -1,13 +1,15 @@
-"""The registry's entries as HTML, each kept by everything it shows: the agency's
-names and id, its current licence (number, status, authority), the countries it
-may recruit for today, and the reader's language (`pagecache.fragments`).
+"""The registry's parts kept as HTML (`pagecache.fragments`): its search form, per
+language, query string and generation of the kept menus, like the vacancy list's;
+and its entries, each kept by everything it shows: the agency's names and id, its
+current licence (number, status, authority), the countries it may recruit for
+today, and the reader's language.
 
 The registry is read most on announcement days, by people checking an agency
 before they pay, and writing its twenty-five entries was a tenth of the page. An
 entry kept by what it shows is never stale: a licence suspended this minute, or a
 country added, is another key, written at once."""
 
-from pagecache.fragments import KeptHtml
+from pagecache.fragments import KeptHtml, kept_html
 from ui.jinja import render_fragment
 
 # Entries kept by each process, under a kilobyte each: every agency in five languages.
@@ -26,4 +28,14 @@ def entry_html(agency):
     )
     return _entries.get(
         shown, lambda: render_fragment("agencies/registry_entry.jinja", {"agency": agency})
+    )
+
+
+def registry_form(filterset, query, request=None):
+    """The form of `filterset` (`agencies.filters.AgencyFilter`) for the query string
+    `query` (without its page number)."""
+    return kept_html(
+        "agencies/registry_form",
+        query,
+        lambda: render_fragment("agencies/registry_form.jinja", {"filter": filterset}, request),
     )

@@ -9,11 +9,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from agencies import selectors, services, verification
-from agencies.entries import entry_html
+from agencies.entries import entry_html, registry_form
 from agencies.filters import AgencyFilter, covered_destinations, licensing_authorities
 from agencies.forms import RecruiterReportForm, VerifyForm
-from pagecache.fragments import kept_html
-from ui.jinja import render_fragment, render_page
+from ui.jinja import render_page
 
 PAGE_SIZE = 25
 REPORT_RATE = "5/h"
@@ -46,11 +45,7 @@ def agency_list(request):
     query.pop("page", None)
     query = query.urlencode()
     context = {
-        "form": kept_html(
-            "agencies/registry_form",
-            query,
-            lambda: render_fragment("agencies/registry_form.jinja", {"filter": agencies}, request),
-        ),
+        "form": registry_form(agencies, query, request),
         "filter": agencies,
         "page": page,
         "entries": [entry_html(agency) for agency in page],

@@ -111,8 +111,8 @@ def walks(filterset):
 
 
 def in_order(queryset, ids):
-    """The rows of `queryset` with these ids, in their order (the cards, an API page
-    read by `first_ids`)."""
+    """The rows of `queryset` with these ids, in their order (an API page read by
+    `first_ids`)."""
     found = queryset.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
