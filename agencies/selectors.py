@@ -81,10 +81,16 @@ def current_licences(agency_ids, authority_names):
     return {agency_id: latest_licence(lines) for agency_id, lines in licences.items()}
 
 
+def licences_with_authorities():
+    """An agency's licences, each with its authority: the registry's API and an
+    agency's page."""
+    return Prefetch("licences", queryset=Licence.objects.select_related("authority"))
+
+
 def registry():
     """Agencies with what a public page shows about them, in a fixed number of queries."""
     return Agency.objects.prefetch_related(
-        Prefetch("licences", queryset=Licence.objects.select_related("authority")),
+        licences_with_authorities(),
         Prefetch(
             "licences__destinations",
             queryset=LicenceDestination.objects.order_by("country"),
@@ -110,7 +116,7 @@ def agency_page(on=None):
     balances."""
     in_force = ExpressionWrapper(in_force_condition(on), output_field=BooleanField())
     return Agency.objects.prefetch_related(
-        Prefetch("licences", queryset=Licence.objects.select_related("authority")),
+        licences_with_authorities(),
         Prefetch(
             "licences__destinations",
             queryset=LicenceDestination.objects.order_by("country").annotate(in_force=in_force),

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from agencies.models import AgencyChannel
+from tests.factories import applications as make
 from tests.factories.users import StaffUserFactory
 from tests.factories.vacancies import VacancyFactory, agency_vacancy
 from vacancies import detail
@@ -59,17 +60,20 @@ def test_every_change_is_shown_at_once(client):
 
 
 def test_the_apply_box_is_written_for_each_reader(client):
-    """Kept from a visitor's request, the page still offers an editor's own box: the
-    parts hold nothing of who reads (an applicant's "You have applied" is
-    `tests/applications/test_pages.py`)."""
+    """Kept from a visitor's request, the parts serve an applicant who has applied,
+    whose box says so: the parts hold nothing of who reads."""
     vacancy = VacancyFactory()
     url = f"/en/vacancies/{vacancy.pk}/"
     visitor = article(client.get(url))
-    assert 'class="card apply-box"' in visitor
+    assert 'class="card apply-box"' in visitor and "You have applied" not in visitor
     parts = dict(detail._parts.written)
-    client.force_login(StaffUserFactory(username="editor", groups=["Content editor"]))
-    assert article(client.get(url)) == visitor
-    assert detail._parts.written == parts
+    applicant = make.applicant()
+    make.application(applicant, vacancy)
+    client.force_login(applicant)
+    theirs = article(client.get(url))
+    assert "You have applied to this vacancy." in theirs
+    assert detail._parts.written == parts  # the same parts, read, not written again
+    assert all(html in theirs for html in parts.values())
 
 
 def test_an_editors_preview_is_never_kept(client):
