@@ -8,13 +8,14 @@ must begin a word of the key, so "svar" finds welders.
 
 On PostgreSQL the key is searched with full-text search: a prefix query against
 the key's words, stored by the database as the ``tsvector`` column
-``search_document`` with a GIN index (migration 0010). ANALYZE keeps statistics of
-those words, so the planner knows a common word from a rare one and, for a common
-one, walks the index of the requested order instead of fetching and sorting
-thousands of matches. What the statistics cannot tell is how a word goes with
-another filter (every welder's job in Korea): with one, the search first walks the
-filter's order and tests the words row by row (`walk_first`). SQLite, which holds a
-demo's few thousand vacancies, tests the same thing with LIKE.
+``search_document`` with a GIN index of the destination and the words (migrations
+0010 and 0017). ANALYZE keeps statistics of those words, so the planner knows a
+common word from a rare one and, for a common one, walks the index of the
+requested order instead of fetching and sorting thousands of matches. What the
+statistics cannot tell is how a word goes with another filter (every welder's job
+in Korea): with one, the search first walks the filter's order and tests the words
+row by row (`walk_first`). SQLite, which holds a demo's few thousand vacancies,
+tests the same thing with LIKE.
 """
 
 from django.conf import settings
@@ -80,10 +81,11 @@ def gathered(ordering):
     """`ordering` (a query's ``order_by``) in the same order, its first key written so
     that no index serves it: ``COALESCE(published_at, published_at)``. The planner
     then cannot walk an index in that order and test each row, and gathers the
-    matches through the other conditions' indexes (the words' GIN index) and sorts
-    them. `vacancies.selectors.first_ids` asks this once a walk found the words rare
-    in their filter: a word that no vacancy of a country has was otherwise looked
-    for through every one of the country's rows (73 ms at 200,000)."""
+    matches through the other conditions' indexes (the GIN index of the destination
+    and the words: one scan for both) and sorts them. `vacancies.selectors.first_ids`
+    asks this once a walk found the words rare in their filter: a word that no
+    vacancy of a country has was otherwise looked for through every one of the
+    country's rows (73 ms at 200,000)."""
     if not ordering:
         return list(ordering)
     first, *rest = ordering

@@ -175,9 +175,9 @@ def test_search_uses_the_stored_full_text_document_on_postgresql(client):
         )
         assert cursor.fetchone() == (f"'{poultry}':1",)
         cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE indexname = 'vacancy_search_document'"
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'vacancy_country_search_document'"
         )
-        assert "gin (search_document)" in cursor.fetchone()[0]
+        assert "gin (country_id, search_document)" in cursor.fetchone()[0]
     with CaptureQueriesContext(connection) as queries:
         assert titles(client.get("/en/vacancies/?q=poult")) == ["Welder"]
     assert any(".search_document @@" in query["sql"] for query in queries)
