@@ -36,6 +36,7 @@ from agencies.models import (
     in_force_condition,
     latest_licence,
 )
+from pagecache.daily import built_daily
 
 ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=16, decimal_places=2))
 
@@ -113,7 +114,12 @@ def agency_page(on=None):
     each with ``in_force`` on the date (today by default; the rule,
     `in_force_condition`, read as a column where a query of its own took a tenth
     of the page), the licences' history, the channels and the deposits with their
-    balances."""
+    balances. Built once a day (`built_daily`): building its five prefetches took
+    half a millisecond of each page."""
+    return built_daily(("agency-page", Agency.objects.db), _agency_page, on)
+
+
+def _agency_page(on):
     in_force = ExpressionWrapper(in_force_condition(on), output_field=BooleanField())
     return Agency.objects.prefetch_related(
         licences_with_authorities(),

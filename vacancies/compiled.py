@@ -5,7 +5,7 @@ subqueries. Django compiles a queryset's conditions again each time the queryset
 runs, and compiling those subqueries took 0.7 ms of every list page, API list and
 feed (measured at 200,000 vacancies: 1.1 ms for the list's query of ids, against
 0.4 ms without the rule). `VacancyManager.public` builds the rule once a day per
-process (`vacancies.models.built_daily`); wrapped in `CompiledOnce`, its SQL is
+process (`pagecache.daily.built_daily`); wrapped in `CompiledOnce`, its SQL is
 also written once, and every clone of that queryset reuses it.
 """
 

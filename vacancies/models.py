@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import LicenceDestination
+from pagecache.daily import built_daily
 from partners.models import Partner
 from ui.paths import detail_path
 from vacancies.compiled import CompiledOnce
@@ -253,23 +254,6 @@ class VacancyManager(models.Manager.from_queryset(VacancyQuerySet)):
         if getattr(self, "instance", None) is not None:
             return super().public(on)
         return built_daily(("public", self.db), lambda on: self.get_queryset().public(on), on)
-
-
-def built_daily(key, build, on=None):
-    """``build(on)``, a queryset whose conditions depend on the date only, built once
-    a day in each process and cloned for every use. A queryset holds conditions, not
-    rows, so every clone reads the data as it is now; the one built is never
-    evaluated itself."""
-    on = on or timezone.localdate()
-    built = _built_daily.get((key, on))
-    if built is None:
-        if len(_built_daily) > 32:  # days gone by
-            _built_daily.clear()
-        built = _built_daily[key, on] = build(on)
-    return built.all()
-
-
-_built_daily = {}
 
 
 def legal_channel(on):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from modeltranslation.fields import TranslationField
 
 from agencies.models import AgencyChannel, LicensingAuthority
+from pagecache.daily import built_daily
 from pagecache.kept import Kept, days_around_today
 from vacancies.card import CARD_VALUES, Card
 from vacancies.compiled import CompiledOnce
@@ -26,7 +27,6 @@ from vacancies.models import (
     Country,
     ExchangeRate,
     Vacancy,
-    built_daily,
     public_condition,
 )
 from vacancies.search import gathered, walk_first
@@ -136,6 +136,8 @@ def cards(ids):
     as `Card`s, in one query of what a card shows. The destinations' names come from
     the kept menu the search form shows, the agencies' names joined: model
     instances of either took longer than the rest of the cards."""
+    if not ids:  # building the query alone took 0.7 ms
+        return []
     rows = (
         Vacancy.objects.order_by()
         .filter(pk__in=ids)

@@ -11,7 +11,7 @@ import pytest
 
 from agencies import entries, selectors, services
 from agencies.models import LicenceDestination
-from pagecache import fragments
+from pagecache import daily, fragments
 from tests.factories.agencies import LicensingAuthorityFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,6 +94,28 @@ def test_the_agency_pages_may_recruit_column_is_the_in_force_rule(make_licence, 
     (licence_read,) = today_page.licences.all()
     columns = {d.country.code: d.in_force for d in licence_read.destinations.all()}
     assert columns == {"TR": True, "PL": False, "DE": False, "KR": False}
+
+
+def test_the_agency_pages_reads_are_built_once_a_day_and_read_each_agency_as_it_is_now(
+    client, make_licence, make_agency, officer
+):
+    """`selectors.agency_page` is built once a day and cloned (`pagecache.daily`): its
+    prefetches, shared by every clone, read each agency's own rows, and a change
+    shows at once."""
+    daily._built.clear()
+    first = make_licence(agency=make_agency("Ала-Тоо Эмгек"))
+    second = make_licence(agency=make_agency("Tulpar Jumush"), destinations=("DE",))
+    html = client.get(f"/en/agencies/{first.agency_id}/").content.decode()
+    assert first.number in html and "Türkiye" in html
+    html = client.get(f"/en/agencies/{second.agency_id}/").content.decode()
+    assert second.number in html and "Germany" in html
+    assert first.number not in html and "Türkiye" not in html
+    services.suspend(first, actor=officer, reason="Complaints")
+    html = client.get(f"/en/agencies/{first.agency_id}/").content.decode()
+    assert "Licence suspended" in html and "may not recruit" in html
+    assert [key for key, _on in daily._built if key[0] == "agency-page"] == [
+        ("agency-page", "default")
+    ]
 
 
 def test_a_kept_entry_shows_a_suspension_at_once(client, make_licence, make_agency, officer):

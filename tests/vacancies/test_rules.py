@@ -10,11 +10,11 @@ from django.utils import timezone, translation
 
 from agencies import services as agency_services
 from agencies.models import LicenceDestination
+from pagecache import daily
 from partners.models import Partner
 from tests.factories.agencies import AgencyFactory
 from tests.factories.users import OfficerFactory
 from tests.factories.vacancies import CountryFactory, VacancyFactory, agency_vacancy, rates
-from vacancies import models as vacancies_models
 from vacancies import selectors, services
 from vacancies.admin import VacancyCostInline
 from vacancies.models import Vacancy
@@ -163,9 +163,9 @@ def test_the_rule_is_built_once_a_day_and_each_use_reads_the_data_as_it_is_now()
 def test_the_rules_conditions_are_built_once_for_every_use_of_the_day():
     """The conditions of a clone are the ones built first, not built again (building
     them took 3 ms of each list page)."""
-    vacancies_models._built_daily.clear()
+    daily._built.clear()
     Vacancy.objects.public()
-    assert list(vacancies_models._built_daily) == [(("public", "default"), timezone.localdate())]
+    assert list(daily._built) == [(("public", "default"), timezone.localdate())]
 
 
 @pytest.mark.parametrize("related_first", [False, True])
