@@ -8,6 +8,7 @@ from django.utils.translation import get_language, get_language_info
 from agencies import reasons
 from applications import selectors as applications
 from guidance.templatetags.guidance_tags import stage_links
+from portal.layout import site_footer, site_head_links, site_navigation
 from ui.jinja import environment as ui_environment
 from vacancies.card import card_html
 from vacancies.templatetags.vacancy_lists import agency_vacancies
@@ -51,6 +52,9 @@ def environment(**options):
         has_applied=has_applied,
         agency_vacancies=agency_vacancies,
         card_html=card_html,
+        site_head_links=site_head_links,
+        site_navigation=site_navigation,
+        site_footer=site_footer,
     )
     env.filters.update(licence_text=reasons.shown)
     return env

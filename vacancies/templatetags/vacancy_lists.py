@@ -17,10 +17,13 @@ AGENCY_PAGE_COUNT = 10
 
 def agency_vacancies(agency):
     """The agency's newest open vacancies (``vacancies``, with conversions) and
-    whether it has more (``more``)."""
+    whether it has more (``more``). The rates are read only for vacancies to convert:
+    on the page of an agency with none, their read from the cache was a twentieth
+    of the page."""
     shown = selectors.first_cards(selectors.newest_public(agency=agency), AGENCY_PAGE_COUNT + 1)
+    vacancies = shown[:AGENCY_PAGE_COUNT]
     return {
-        "vacancies": with_conversions(shown[:AGENCY_PAGE_COUNT], selectors.rates_today()),
+        "vacancies": with_conversions(vacancies, selectors.rates_today()) if vacancies else [],
         "more": len(shown) > AGENCY_PAGE_COUNT,
     }
 
