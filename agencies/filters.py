@@ -8,6 +8,7 @@ from django_countries.fields import Country
 
 from agencies.models import Agency, LicenceDestination, LicenceStatus, LicensingAuthority
 from pagecache.kept import Kept
+from ui.filtersets import FormClassBuiltOnce
 from ui.widgets import Select
 
 
@@ -51,7 +52,7 @@ def watch_menus():
     _authorities.watch()
 
 
-class AgencyFilter(django_filters.FilterSet):
+class AgencyFilter(FormClassBuiltOnce, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Name, licence number or tax number"), method="filter_search", max_length=200
     )

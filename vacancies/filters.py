@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pagecache.kept import Kept
+from ui.filtersets import FormClassBuiltOnce
 from ui.widgets import Select
 from vacancies.models import Country, Occupation, Vacancy, wage_order
 from vacancies.search import search_filter
@@ -65,7 +66,7 @@ def watch_menus():
         kept.watch()
 
 
-class VacancyFilter(django_filters.FilterSet):
+class VacancyFilter(FormClassBuiltOnce, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Words to search"), method="filter_text", max_length=200)
     country = django_filters.ChoiceFilter(
         label=_("Destination country"),
