@@ -6,7 +6,7 @@ class FormClassBuiltOnce:
 
     django-filter builds it for every filter set, that is every list page and API
     list (`FilterSet.get_form_class`, the documented place to change it): a new
-    class, and a new field for each filter, which took a twentieth of a list page.
+    class, and a new field for each filter, which took a twelfth of a list page.
     The fields follow from the filter set's class alone: their labels are lazy and
     their menus are callables, read in the reader's language when shown or checked.
     Each form still copies the class's fields, so no form changes another's."""

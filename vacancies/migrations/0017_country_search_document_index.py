@@ -13,24 +13,22 @@ they used the old one, and feed writes keep one index of the words."""
 from django.contrib.postgres.operations import BtreeGinExtension
 from django.db import migrations
 
-FORWARD = [
-    "CREATE INDEX vacancy_country_search_document ON vacancies_vacancy "
-    "USING gin (country_id, search_document)",
-    "DROP INDEX vacancy_search_document",
-]
-BACKWARD = [
-    "CREATE INDEX vacancy_search_document ON vacancies_vacancy USING gin (search_document)",
-    "DROP INDEX vacancy_country_search_document",
-]
+
+def create_index(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            "CREATE INDEX vacancy_country_search_document ON vacancies_vacancy "
+            "USING gin (country_id, search_document)"
+        )
+        schema_editor.execute("DROP INDEX vacancy_search_document")
 
 
-def _on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
+def restore_index(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            "CREATE INDEX vacancy_search_document ON vacancies_vacancy USING gin (search_document)"
+        )
+        schema_editor.execute("DROP INDEX vacancy_country_search_document")
 
 
 class Migration(migrations.Migration):
@@ -38,5 +36,5 @@ class Migration(migrations.Migration):
 
     operations = [
         BtreeGinExtension(),
-        migrations.RunPython(_on_postgresql(FORWARD), _on_postgresql(BACKWARD)),
+        migrations.RunPython(create_index, restore_index),
     ]
