@@ -17,9 +17,8 @@ AGENCY_PAGE_COUNT = 10
 
 def agency_vacancies(agency):
     """The agency's newest open vacancies (``vacancies``, with conversions) and
-    whether it has more (``more``). The rates are read only for vacancies to convert:
-    on the page of an agency with none, their read from the cache was a twentieth
-    of the page."""
+    whether it has more (``more``). The rates are read only for vacancies to
+    convert: the page of an agency without open vacancies makes no cache read."""
     shown = selectors.first_cards(selectors.newest_public(agency=agency), AGENCY_PAGE_COUNT + 1)
     vacancies = shown[:AGENCY_PAGE_COUNT]
     return {
