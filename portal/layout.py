@@ -21,8 +21,9 @@ def site_navigation():
 
 def site_footer(hotlines, demo_notice):
     """The footer, kept by all it shows: the hotlines as read for this language and
-    whether the site says it is a demonstration (a changed hotline is another key)."""
-    shown = tuple((line.name, line.phone, line.hours, line.description) for line in hotlines)
+    whether the site says it is a demonstration (a changed hotline is another key).
+    A page rendered without a request has no context processors, so no hotlines."""
+    shown = tuple((line.name, line.phone, line.hours, line.description) for line in hotlines or ())
     return _parts.get(
         ("footer", shown, bool(demo_notice)),
         lambda: render_fragment(

@@ -195,3 +195,4 @@ def test_the_layout_renders_for_a_request_without_a_user_or_without_a_request(rf
         bare = render_to_string("404.html")
     assert 'href="/ru/vacancies/?q=a"' in page and "/uz/account/login/" in page
     assert 'href="/ru/"' in bare and "/uz/account/login/" in bare
+    assert 'class="hotlines"' in bare and 'class="hotlines"' in page
