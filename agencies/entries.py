@@ -31,11 +31,12 @@ def entry_html(agency):
     )
 
 
-def registry_form(filterset, query, request=None):
+def registry_form(filterset, query):
     """The form of `filterset` (`agencies.filters.AgencyFilter`) for the query string
-    `query` (without its page number)."""
+    `query` (without its page number). Written without the request, as every kept
+    part: nothing in it may depend on who reads."""
     return kept_html(
         "agencies/registry_form",
         query,
-        lambda: render_fragment("agencies/registry_form.jinja", {"filter": filterset}, request),
+        lambda: render_fragment("agencies/registry_form.jinja", {"filter": filterset}),
     )

@@ -45,7 +45,7 @@ def agency_list(request):
     query.pop("page", None)
     query = query.urlencode()
     context = {
-        "form": registry_form(agencies, query, request),
+        "form": registry_form(agencies, query),
         "filter": agencies,
         "page": page,
         "entries": [entry_html(agency) for agency in page],

@@ -14,12 +14,14 @@ from pagecache.fragments import kept_html
 from ui.jinja import render_fragment
 
 
-def search_form(filterset, query, folded_active, request=None):
+def search_form(filterset, query, folded_active):
     """The form of `filterset` (`vacancies.selectors.search`) for the query string
-    `query` (without its page number), with `folded_active` filters folded away."""
+    `query` (without its page number), with `folded_active` filters folded away.
+    Written without the request, as every kept part: nothing in it may depend on
+    who reads."""
     context = {"filter": filterset, "folded_active": folded_active}
     return kept_html(
         "vacancies/search_form",
         query,
-        lambda: render_fragment("vacancies/search_form.jinja", context, request),
+        lambda: render_fragment("vacancies/search_form.jinja", context),
     )

@@ -50,7 +50,7 @@ def vacancy_list(request):
     query_string = query.urlencode()
     context = {
         "filter": filterset,
-        "search_form": search_form(filterset, query_string, folded_count(chips), request),
+        "search_form": search_form(filterset, query_string, folded_count(chips)),
         "page": page,
         "query": query_string,
         "chips": chips,
