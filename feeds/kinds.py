@@ -3,13 +3,15 @@ import or state-change code, so a feed obeys the same rules as the admin and API
 
 Every kind offers ``apply(feed, run, rows, first_line)`` returning an `Applied`,
 and, for kinds where a full snapshot withdraws what it leaves out,
-``active_ids(feed)`` and ``withdraw(feed, run, ids)``."""
+``withdraw(feed, run, ids)`` and the ids still active: ``active_ids(feed)``, asked
+after applying, or `Applied.active`, read while applying."""
 
 from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,6 +39,9 @@ class Applied:
     # (`feeds.models.recorded`).
     errors: list = field(default_factory=list)
     ids: set = field(default_factory=set)  # every external id the document names
+    # The ids of the feed's active records, when the kind read them as it applied
+    # the document (None: sync asks the kind's `active_ids`).
+    active: set | None = None
 
 
 def _serializer_errors(line, errors, prefix=""):
@@ -124,14 +129,36 @@ class Vacancies:
         vacancies = vacancy_services.PartnerVacancies(
             feed.partner, source=Vacancy.Source.FEED, feed_id=feed.pk
         )
-        stored = vacancies.checksums()
+        # The feed's published vacancies are read with the checksums: those the
+        # document leaves out are the same after it is applied, as every vacancy
+        # it publishes it names.
+        stored, applied.active = vacancies.stored(marked=self._delivered(feed))
         names = {"status", *(name for row in rows if isinstance(row, dict) for name in row)}
         preloaded = vacancies.related_objects()
         serializers_ = _Serializers(
             lambda: VacancySerializer.for_records(names, context={"preloaded": preloaded})
         )
+        seen = set()
+        for start in range(0, len(rows), vacancies.batch_size):
+            # Checked a batch at a time in the recorded language (one switch of
+            # language per batch, not per record), and saved in the caller's.
+            with recording():
+                checked = self._checked(
+                    rows[start : start + vacancies.batch_size],
+                    first_line + start,
+                    stored,
+                    seen,
+                    serializers_,
+                    applied,
+                )
+            self._save(vacancies, checked, applied)
+        return applied
+
+    def _checked(self, rows, first_line, stored, seen, serializers_, applied):
+        """[(line, validated data, checksum), ...] of the records that state
+        something new, counting the unchanged and refused ones in ``applied``."""
         serializer = serializers_[RECORDED_LANGUAGE]
-        seen, checked = set(), []  # checked, waiting to be saved: (line, data, checksum)
+        checked = []
         for line, row in enumerate(rows, first_line):
             if not isinstance(row, dict):
                 applied.errors.append((line, "-", NOT_AN_OBJECT))
@@ -144,8 +171,7 @@ class Vacancies:
                 continue
             record = {"status": Vacancy.Status.PUBLISHED, **row}
             try:
-                with recording():
-                    data = serializer.run_validation(record)
+                data = serializer.run_validation(record)
             except serializers.ValidationError as error:
                 applied.errors.extend(
                     _serializer_errors_in_every_language(line, serializers_, record, error)
@@ -162,11 +188,7 @@ class Vacancies:
                 continue
             seen.add(data["external_id"])
             checked.append((line, data, checksum))
-            if len(checked) == vacancies.batch_size:
-                self._save(vacancies, checked, applied)
-                checked = []
-        self._save(vacancies, checked, applied)
-        return applied
+        return checked
 
     def _save(self, vacancies, checked, applied):
         """Save checked records (line, data, checksum) and count how each went."""
@@ -177,21 +199,20 @@ class Vacancies:
             else:
                 setattr(applied, outcome, getattr(applied, outcome) + 1)
 
-    def _published(self, feed):
+    def _delivered(self, feed):
         """The feed's own published vacancies: those it delivered last, not those of
         the partner's other feeds (`Vacancy.source_feed_id`)."""
-        return Vacancy.objects.filter(
+        return Q(
             partner=feed.partner,
             source=Vacancy.Source.FEED,
             source_feed_id=feed.pk,
             status=Vacancy.Status.PUBLISHED,
         )
 
-    def active_ids(self, feed):
-        return set(self._published(feed).values_list("external_id", flat=True))
-
     def withdraw(self, feed, run, ids):
-        return vacancy_services.close_vacancies(self._published(feed).filter(external_id__in=ids))
+        return vacancy_services.close_vacancies(
+            Vacancy.objects.filter(self._delivered(feed), external_id__in=ids)
+        )
 
 
 class Bans:

@@ -201,7 +201,7 @@ def _sync(feed, run, body, signature):
         run.rejected = len({line for line, _name, _message in applied.errors})
         outcome = Outcome.PARTIAL if run.rejected else Outcome.SUCCESS
         if feed.mode == Feed.Mode.FULL and hasattr(kind, "withdraw"):
-            active = kind.active_ids(feed)
+            active = kind.active_ids(feed) if applied.active is None else applied.active
             missing = sorted(active - applied.ids)
             if missing and len(missing) > WITHDRAWAL_GUARD * len(active):
                 run.pending_withdrawal = missing

@@ -6,8 +6,15 @@ is reduced the same way, so "Сеул", "Seul" and "Seoul" meet, as do Cyrillic 
 Uzbek.
 """
 
+import functools
+
 from spelling.tokens import normalise_token
 from spelling.words import split_words
+
+# Texts up to this length have their words remembered (`_text_words`): a title,
+# an employer, a city, an occupation's title. Longer ones (a pasted description
+# in a search box) are read each time, so the cache stays a few megabytes.
+CACHED_TEXT_LENGTH = 120
 
 
 def search_words(*texts: str) -> list[str]:
@@ -22,8 +29,23 @@ def search_words(*texts: str) -> list[str]:
     into PostgreSQL's raw full-text query. (The registry used to keep digit-only
     words; ``rebuild_search_keys`` brings stored keys to this rule.)
     """
-    skeletons = (normalise_token(word) for text in texts for word in split_words(text))
-    return list(dict.fromkeys(skeleton for skeleton in skeletons if skeleton))
+    return list(dict.fromkeys(skeleton for text in texts for skeleton in _text_words(text)))
+
+
+def _text_words(text):
+    """The skeletons of one text's words, in order. Remembered for texts of real
+    length: keying a feed of a thousand vacancies reads the same employers,
+    cities and occupations' titles (in five languages) over and over."""
+    if text and len(text) <= CACHED_TEXT_LENGTH:
+        return _cached_text_words(text)
+    return _read_text_words(text)
+
+
+def _read_text_words(text):
+    return tuple(skeleton for word in split_words(text) if (skeleton := normalise_token(word)))
+
+
+_cached_text_words = functools.lru_cache(maxsize=16384)(_read_text_words)
 
 
 def search_key(*texts: str) -> str:

@@ -101,6 +101,10 @@ def latin_spelling(text: str) -> str:
     comparison of two names has to allow for. Cached for words of real length:
     lists and searches repeat names.
     """
+    if text.isdecimal():
+        # A number has no letter to spell: answered before the cache, which a
+        # column of numbers (reference numbers in titles) would otherwise sweep.
+        return ""
     if len(text) > CACHED_WORD_LENGTH:
         return _latin_spelling(text)
     return _cached_latin_spelling(text)

@@ -6,6 +6,7 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.db.models.base import ModelState
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
@@ -319,16 +320,26 @@ class PartnerVacancies:
         self._blank = Vacancy(partner=partner, source=source, source_feed_id=feed_id)
         self._checked_defaults = _checked_defaults(self._blank)
 
-    def checksums(self):
-        """{external id: checksum of the feed record it was last saved from, or ""}
-        of the partner's vacancies; "" for one another feed delivered last, so that
-        its record is compared in full and the vacancy changes feed."""
-        return {
-            external_id: checksum if feed_id == self.feed_id else ""
-            for external_id, checksum, feed_id in Vacancy.objects.filter(
-                partner=self.partner
-            ).values_list("external_id", "feed_record_checksum", "source_feed_id")
-        }
+    def stored(self, marked=None):
+        """({external id: checksum of the feed record it was last saved from, or ""},
+        {external ids of those meeting the condition ``marked``}) of the partner's
+        vacancies, in one read of them: a hundred thousand rows of a wide table
+        took a tenth of a second each time. The checksum is "" for a vacancy
+        another feed delivered last, so that its record is compared in full and
+        the vacancy changes feed. The ids read are also those `_stored_ids` starts
+        from."""
+        marked = ExpressionWrapper(marked or Q(pk__in=[]), output_field=BooleanField())
+        checksums, meeting = {}, set()
+        for external_id, checksum, feed_id, meets in (
+            Vacancy.objects.filter(partner=self.partner)
+            .order_by()
+            .values_list("external_id", "feed_record_checksum", "source_feed_id", marked)
+        ):
+            checksums[external_id] = checksum if feed_id == self.feed_id else ""
+            if meets:
+                meeting.add(external_id)
+        self._stored_ids = set(checksums)
+        return checksums, meeting
 
     @cached_property
     def _stored_ids(self):
@@ -339,7 +350,7 @@ class PartnerVacancies:
         vacancy another request creates meanwhile makes the unique constraint
         refuse the batch, and is updated when the batch is saved one record at a
         time."""
-        return set(self.checksums())
+        return set(self.stored()[0])
 
     def related_objects(self):
         """What records name, by field and key as text, for `VacancySerializer`'s

@@ -70,7 +70,7 @@ def run(count, queries, stdout):
         ):
             seconds, result = _timed(feed, body)
             stdout.write(
-                f"{label}: {seconds:.1f} s — {result.get_outcome_display()}, "
+                f"{label}: {seconds:.2f} s — {result.get_outcome_display()}, "
                 f"{result.created} created, {result.updated} updated, "
                 f"{result.unchanged} unchanged, {result.rejected} rejected"
             )

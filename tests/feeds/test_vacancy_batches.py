@@ -2,11 +2,13 @@
 vacancies app still refuses a bad record (and only it), an unchanged record is
 skipped, and the number of queries does not grow with the number of records."""
 
+import hashlib
 import json
 
 import pytest
 from django.contrib import admin
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from feeds import documents, sync
@@ -273,3 +275,38 @@ def test_a_vacancy_created_meanwhile_by_another_request_is_updated(partner):
         "V2": "Welder",
         "V3": "Assembly line worker V3",
     }
+
+
+def test_the_partners_vacancies_are_read_once_for_checksums_and_withdrawal(partner, make_feed):
+    """One unsorted read of the partner's vacancies gives both the checksums and
+    what a full snapshot may withdraw: the feed's own published vacancies, not
+    those of its other feed, nor those closed already."""
+    feed, other = make_feed(), make_feed(name="Second feed")
+    records = [vacancy(f"V{n}") for n in range(10)]
+    run(feed, records)
+    run(other, [vacancy("W1")])
+    Vacancy.objects.filter(external_id="V9").update(status=Vacancy.Status.CLOSED)
+
+    with CaptureQueriesContext(connection) as queries:
+        result = run(feed, records[:8])
+
+    reads = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].startswith("SELECT") and '"feed_record_checksum"' in query["sql"]
+    ]
+    assert len(reads) == 1
+    assert "ORDER BY" not in reads[0]
+    assert (result.unchanged, result.withdrawn) == (8, 1)
+    statuses = dict(Vacancy.objects.values_list("external_id", "status"))
+    assert statuses == {**{f"V{n}": "published" for n in range(8)}, "V8": "closed"} | {
+        "V9": "closed",
+        "W1": "published",
+    }
+
+
+def test_a_records_checksum_is_that_of_its_canonical_json():
+    """Keys sorted, no spaces, letters as they are: the checksums stored with
+    every vacancy stay those of the records they were saved from."""
+    expected = hashlib.sha256('{"city":"Сеул","wage_min":"2500000"}'.encode()).hexdigest()
+    assert documents.record_checksum({"wage_min": "2500000", "city": "Сеул"}) == expected

@@ -68,3 +68,11 @@ def test_only_words_of_real_length_are_remembered():
     assert tokens._cached_latin_spelling.cache_info().currsize == 0
     assert latin_spelling("Шаҳзод") == latin_spelling("Шаҳзод")
     assert tokens._cached_latin_spelling.cache_info().currsize == 1
+
+
+def test_a_number_is_spelt_without_the_cache():
+    """Reference numbers in a feed's titles are all different: each would push a
+    name out of the cache to be spelt "" again."""
+    tokens._cached_latin_spelling.cache_clear()
+    assert [latin_spelling(number) for number in ("2024", "１２", "٣")] == ["", "", ""]
+    assert tokens._cached_latin_spelling.cache_info().currsize == 0

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories.partners import PartnerFactory
 from tests.factories.vacancies import FeedVacancyFactory, OccupationFactory
@@ -72,6 +72,42 @@ def test_rows_read_back_as_bulk_create_stores_them(partner):
         assert _stored(copy.pk) == _stored(twin.pk)
     assert Vacancy.objects.get(pk=copied[0].pk).title_ru == AWKWARD
     assert Vacancy.objects.get(pk=copied[0].pk).title_en == "Greenhouse worker C1"
+
+
+@pytest.mark.parametrize("language", ["kaa", "ru", "en"])
+def test_a_translated_column_holds_what_bulk_create_stores_in_the_language(partner, language):
+    """The column of a translated field (``title``) holds the active language's
+    value or its first fallback's, as modeltranslation's descriptor answers it
+    for `bulk_create`; a field blank in every language holds the blank."""
+    texts = {"title_en": "Greenhouse worker", "title_ru": "Рабочий теплицы", "title_kaa": ""}
+    texts |= {"description_en": "", "description_uz": "Issiqxonada ish", "qualifications_en": ""}
+
+    def twins(prefix):
+        return [
+            FeedVacancyFactory.build(partner=partner, external_id=f"{prefix}{n}", **texts)
+            for n in range(2)
+        ]
+
+    with translation.override(language):
+        copied, created = twins("C"), twins("B")
+        copy_insert(copied)
+        Vacancy.objects.bulk_create(created)
+
+    def columns(vacancies):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT title, description, qualifications FROM vacancies_vacancy"
+                " WHERE id IN (%s, %s) ORDER BY external_id",
+                [vacancy.pk for vacancy in vacancies],
+            )
+            return cursor.fetchall()
+
+    expected = {
+        "kaa": ("Рабочий теплицы", "Issiqxonada ish", ""),
+        "ru": ("Рабочий теплицы", "", ""),
+        "en": ("Greenhouse worker", "", ""),
+    }[language]
+    assert columns(copied) == columns(created) == [expected, expected]
 
 
 @pytest.mark.postgres
