@@ -479,8 +479,9 @@ class PartnerVacancies:
 
     def _unchanged_defaults(self, vacancy):
         """The fields of a vacancy still holding the very value the blank vacancy
-        holds and that value passed `Field.clean`: checking it again would only
-        repeat the same check on the same value."""
+        holds, a value that passed `Field.clean` or that `full_clean` skips as
+        empty: checking it again would only repeat the same check on the same
+        value, or skip it again."""
         return [
             name
             for name, attname, value in self._checked_defaults
@@ -499,16 +500,19 @@ class PartnerVacancies:
 
 def _checked_defaults(blank):
     """(name, attname, value) of the blank vacancy's fields whose value `Field.clean`
-    accepts and would not skip as empty: most fields a partner's record leaves out."""
+    accepts, or which `Model.clean_fields` skips as empty (a field that may be
+    blank, left blank): most fields a partner's record leaves out. Excluding
+    them skips no check, and spares `full_clean` reading each of them again."""
     checked = []
     for field in Vacancy._meta.concrete_fields:
+        if field.is_relation or field.name in _UNTRANSLATED:
+            continue  # excluded anyway (`_checked_already`)
         value = getattr(blank, field.attname)
-        if field.is_relation or (field.blank and value in field.empty_values):
-            continue
-        try:
-            field.clean(value, blank)
-        except ValidationError:
-            continue
+        if not (field.blank and value in field.empty_values):
+            try:
+                field.clean(value, blank)
+            except ValidationError:
+                continue
         checked.append((field.name, field.attname, value))
     return checked
 
