@@ -59,9 +59,20 @@ class LicensingAuthority(models.Model):
         return self.name
 
     def minimum_deposit(self, on=None):
-        """The minimum deposit in force on a date (today by default), or None."""
-        on = on or timezone.localdate()
-        return self.minimum_deposits.filter(applies_from__lte=on).order_by("-applies_from").first()
+        """The minimum deposit in force on a date (today by default), or None: read
+        from the authority's own few (a service deciding on a licence); an agency's
+        page reads the kept ones (`agencies.selectors.kept_minimum_deposit`)."""
+        return minimum_in_force(self.minimum_deposits.all(), on or timezone.localdate())
+
+
+def minimum_in_force(minimums, on):
+    """THE rule for an authority's minimum deposit on a date: of its minimums, the
+    one applying from the latest date not after it; None before the first."""
+    return max(
+        (minimum for minimum in minimums if minimum.applies_from <= on),
+        key=lambda minimum: minimum.applies_from,
+        default=None,
+    )
 
 
 class MinimumDeposit(models.Model):

@@ -6,13 +6,16 @@ is `in_force_condition`, the rule the rest of the portal filters by."""
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from agencies import entries, selectors, services
 from agencies.models import LicenceDestination
 from pagecache import daily, fragments
-from tests.factories.agencies import LicensingAuthorityFactory
+from tests.factories.agencies import LicensingAuthorityFactory, MinimumDepositFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +133,40 @@ def test_a_kept_entry_shows_a_suspension_at_once(client, make_licence, make_agen
     services.suspend(licence, actor=officer, reason="Complaints")
     suspended = entry_of(client.get("/en/agencies/?licensed=all").content.decode(), "Ала-Тоо Эмгек")
     assert "Licence suspended" in suspended and "Licensed today for" not in suspended
+
+
+def test_the_minimum_deposit_in_force_applies_from_the_latest_date_not_after_the_day(
+    authority, today
+):
+    """The authority's own minimums (a service deciding) and the kept ones (a page)
+    answer alike, before the first, between two and once a future one applies."""
+    MinimumDepositFactory(authority=authority, amount=Decimal("120000"), applies_from=today)
+    later = today + datetime.timedelta(days=30)
+    MinimumDepositFactory(authority=authority, amount=Decimal("150000"), applies_from=later)
+    for day, amount in [
+        (datetime.date(2018, 12, 31), None),
+        (today - datetime.timedelta(days=1), Decimal("100000")),
+        (today, Decimal("120000")),
+        (later - datetime.timedelta(days=1), Decimal("120000")),
+        (later, Decimal("150000")),
+    ]:
+        read = authority.minimum_deposit(day)
+        kept = selectors.kept_minimum_deposit(authority, day)
+        assert (read and read.amount, kept and kept.amount) == (amount, amount)
+
+
+def test_the_agency_page_reads_the_kept_minimum_and_shows_a_new_one_at_once(
+    client, make_licence, make_agency, authority, today
+):
+    licence = make_licence(agency=make_agency("Ала-Тоо Эмгек"))
+    url = f"/en/agencies/{licence.agency_id}/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url).content.decode()
+    assert "meets the minimum" in html
+    assert not [query for query in queries.captured_queries if "minimumdeposit" in query["sql"]]
+    MinimumDepositFactory(
+        authority=authority, amount=Decimal("150000"), currency="KGS", applies_from=today
+    )
+    html = client.get(url).content.decode()
+    assert "below the minimum" in html and "150,000 KGS" in html
