@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.db.models import Count, F
 from django.utils import timezone
+from django.utils.translation import get_language
 from modeltranslation.fields import TranslationField
 
 from agencies.models import AgencyChannel, LicensingAuthority
@@ -135,14 +136,14 @@ def cards(ids):
     """The vacancies of `ids` (found public a moment ago by `search`), in that order,
     as `Card`s, in one query of what a card shows. The destinations' names come from
     the kept menu the search form shows, the agencies' names joined: model
-    instances of either took longer than the rest of the cards."""
+    instances of either took longer than the rest of the cards. The query of what
+    a card shows is built once a day per language (`built_daily`: modeltranslation
+    selects the title's columns of the language and its fallbacks): building it
+    took a sixteenth of a list page."""
     if not ids:  # building the query alone took 0.7 ms
         return []
-    rows = (
-        Vacancy.objects.order_by()
-        .filter(pk__in=ids)
-        .values(*CARD_VALUES, agency_name=F("agency__legal_name"))
-    )
+    key = ("cards", get_language(), Vacancy.objects.db)
+    rows = built_daily(key, _card_values).filter(pk__in=ids)
     found = {row["pk"]: row for row in rows}
     countries = dict(menu_choices("country"))
     shown = []
@@ -152,6 +153,10 @@ def cards(ids):
             card.country_name = countries.get(card.country_id) or _country_name(card.country_id)
             shown.append(card)
     return shown
+
+
+def _card_values(_on):
+    return Vacancy.objects.order_by().values(*CARD_VALUES, agency_name=F("agency__legal_name"))
 
 
 def _country_name(code):

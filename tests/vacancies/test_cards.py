@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from pagecache import daily
 from tests.factories.vacancies import CountryFactory, VacancyFactory, agency_vacancy, rates
 from vacancies import card as card_module
 from vacancies import selectors
@@ -122,3 +123,24 @@ def test_a_card_shows_every_change_at_once(client, fresh_cards):
     assert "1,667 USD" in repriced  # 2,500,000 KRW at 1,500 a dollar
     [russian] = cards_of(client.get("/ru/vacancies/"))
     assert 'href="/ru/vacancies/' in russian and "USD" in russian
+
+
+def test_the_cards_query_is_built_once_a_day_in_each_language():
+    """Built per language (modeltranslation selects the title's columns of the
+    language and its fallbacks) and cloned for each page, which reads its own ids."""
+    daily._built.clear()
+    welder = VacancyFactory(title_en="Welder", title_uz="Payvandchi")
+    cook = VacancyFactory(title_en="Cook", title_uz="Oshpaz")
+    titles = {}
+    for language, ids in [("uz", [welder.pk]), ("en", [cook.pk]), ("uz", [cook.pk, welder.pk])]:
+        with translation.override(language):
+            titles[language, tuple(ids)] = [card.title for card in selectors.cards(ids)]
+    assert titles == {
+        ("uz", (welder.pk,)): ["Payvandchi"],
+        ("en", (cook.pk,)): ["Cook"],
+        ("uz", (cook.pk, welder.pk)): ["Oshpaz", "Payvandchi"],
+    }
+    assert sorted(key for key, _on in daily._built if key[0] == "cards") == [
+        ("cards", "en", "default"),
+        ("cards", "uz", "default"),
+    ]
