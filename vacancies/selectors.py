@@ -12,7 +12,7 @@ import functools
 
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Count, F
+from django.db.models import Count, F, Prefetch
 from django.utils import timezone
 from django.utils.translation import get_language
 from modeltranslation.fields import TranslationField
@@ -323,11 +323,19 @@ def partner_vacancies(partner):
     return _for_api(Vacancy.objects.filter(partner=partner))
 
 
+# The attribute holding the costs `_for_api` reads with each vacancy, as a list.
+LISTED_COSTS = "listed_costs"
+
+
 def _for_api(vacancies):
     """Countries and occupations are shown by their codes, the foreign keys' own
     values (`PreloadedCodeRelatedField`): joining the country brought its whole guide,
-    about 2 MB a page of fifty."""
-    return vacancies.select_related("partner").prefetch_related("costs")
+    about 2 MB a page of fifty. The costs are read as a list (`LISTED_COSTS`): read
+    into each vacancy's ``costs`` manager, Django built a queryset per vacancy to
+    hold them, a millisecond of each page of fifty."""
+    return vacancies.select_related("partner").prefetch_related(
+        Prefetch("costs", to_attr=LISTED_COSTS)
+    )
 
 
 # --- what the rules need -----------------------------------------------------------------

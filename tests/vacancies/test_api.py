@@ -407,3 +407,19 @@ def test_a_cursor_written_by_hand_is_refused_not_a_500(api_client, cursor, searc
     response = api_client.get(f"/api/v1/vacancies/?cursor={cursor}{search}")
     assert response.status_code == 404
     assert response.json()["error"]["status"] == 404
+
+
+def test_the_api_reads_costs_as_a_list_and_a_vacancy_read_otherwise_shows_its_own(
+    licensed_agency,
+):
+    """The API's reads hold each vacancy's costs as a list (`selectors.LISTED_COSTS`);
+    a vacancy read otherwise (as a change re-reads it to answer) shows its costs
+    through its manager, the same."""
+    vacancy = VacancyFactory(country_id="KR", channel="agency", agency=licensed_agency)
+    vacancy.costs.create(kind="visa", amount="60", currency="USD")
+    listed = selectors.vacancies_for_api().get(pk=vacancy.pk)
+    assert [cost.kind for cost in getattr(listed, selectors.LISTED_COSTS)] == ["visa"]
+    plain = Vacancy.objects.get(pk=vacancy.pk)
+    expected = [{"kind": "visa", "amount": "60.00", "currency": "USD"}]
+    assert VacancySerializer(listed).data["costs"] == expected
+    assert VacancySerializer(plain).data["costs"] == expected

@@ -14,7 +14,7 @@ from rest_framework.fields import Field, SkipField, empty
 from rest_framework.relations import PKOnlyObject
 
 from vacancies.models import GUIDE_SECTIONS, Country, Occupation, Vacancy, VacancyCost
-from vacancies.selectors import hidden_guide_sections
+from vacancies.selectors import LISTED_COSTS, hidden_guide_sections
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 
@@ -93,6 +93,14 @@ class ColumnReadsMixin:
         return ret
 
 
+class CostListSerializer(serializers.ListSerializer):
+    def get_attribute(self, instance):
+        """A vacancy's costs as the API's reads list them (`selectors.LISTED_COSTS`),
+        or else as DRF reads them (the ``costs`` manager)."""
+        listed = getattr(instance, LISTED_COSTS, None)
+        return listed if listed is not None else super().get_attribute(instance)
+
+
 class CostSerializer(ColumnReadsMixin, serializers.ModelSerializer):
     currency = serializers.RegexField(r"^[A-Z]{3}$", max_length=3)
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal(0))
@@ -100,6 +108,7 @@ class CostSerializer(ColumnReadsMixin, serializers.ModelSerializer):
     class Meta:
         model = VacancyCost
         fields = ["kind", "amount", "currency"]
+        list_serializer_class = CostListSerializer
 
 
 class PreloadedMixin:
