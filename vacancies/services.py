@@ -6,7 +6,7 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, Value
 from django.db.models.base import ModelState
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
@@ -328,7 +328,7 @@ class PartnerVacancies:
         another feed delivered last, so that its record is compared in full and
         the vacancy changes feed. The ids read are also those `_stored_ids` starts
         from."""
-        marked = ExpressionWrapper(marked or Q(pk__in=[]), output_field=BooleanField())
+        marked = ExpressionWrapper(marked, output_field=BooleanField()) if marked else Value(False)
         checksums, meeting = {}, set()
         for external_id, checksum, feed_id, meets in (
             Vacancy.objects.filter(partner=self.partner)
