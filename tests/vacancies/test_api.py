@@ -409,17 +409,25 @@ def test_a_cursor_written_by_hand_is_refused_not_a_500(api_client, cursor, searc
     assert response.json()["error"]["status"] == 404
 
 
-def test_the_api_reads_costs_as_a_list_and_a_vacancy_read_otherwise_shows_its_own(
-    licensed_agency,
+def test_the_api_shows_costs_from_the_list_it_read_and_a_change_answers_the_new_ones(
+    api_client, licensed_agency, writer, django_assert_num_queries
 ):
-    """The API's reads hold each vacancy's costs as a list (`selectors.LISTED_COSTS`);
-    a vacancy read otherwise (as a change re-reads it to answer) shows its costs
-    through its manager, the same."""
-    vacancy = VacancyFactory(country_id="KR", channel="agency", agency=licensed_agency)
-    vacancy.costs.create(kind="visa", amount="60", currency="USD")
-    listed = selectors.vacancies_for_api().get(pk=vacancy.pk)
-    assert [cost.kind for cost in getattr(listed, selectors.LISTED_COSTS)] == ["visa"]
-    plain = Vacancy.objects.get(pk=vacancy.pk)
-    expected = [{"kind": "visa", "amount": "60.00", "currency": "USD"}]
-    assert VacancySerializer(listed).data["costs"] == expected
-    assert VacancySerializer(plain).data["costs"] == expected
+    """The API's reads hold each vacancy's costs as a list (`selectors.LISTED_COSTS`),
+    which the serializer shows without asking the database again; a change answers
+    with the costs it wrote, not the ones read before it."""
+    created = api_client.post(
+        "/api/v1/vacancies/", payload(licensed_agency), format="json", **auth(writer)
+    )
+    assert created.status_code == 201, created.json()
+    listed = selectors.vacancies_for_api().get(pk=created.json()["id"])
+    with django_assert_num_queries(0):
+        shown = VacancySerializer(listed).data["costs"]
+    assert [cost["kind"] for cost in shown] == ["agency_fee", "medical"]
+
+    visa = [{"kind": "visa", "amount": "60.00", "currency": "USD"}]
+    changed = api_client.patch(
+        f"/api/v1/vacancies/{listed.pk}/", {"costs": visa}, format="json", **auth(writer)
+    )
+    assert changed.status_code == 200, changed.json()
+    assert changed.json()["costs"] == visa
+    assert api_client.get(f"/api/v1/vacancies/{listed.pk}/").json()["costs"] == visa
