@@ -18,31 +18,40 @@ from django.utils.safestring import mark_safe
 from pagecache.kept import generation
 
 
-class KeptHtml:
-    """HTML kept by this process under (language, key), at most `limit` parts, a few
-    kilobytes each at most; when full they are all forgotten: the parts people open
-    again are written again within a few requests. With ``kept_values`` the key
-    also holds the generation of the kept values (`pagecache.kept`)."""
+class KeptInProcess:
+    """What ``build()`` returns, kept by this process under (language, key), at most
+    `limit` values; when full they are all forgotten: the ones people ask for again
+    are built again within a few requests. With ``kept_values`` the key also holds
+    the generation of the kept values (`pagecache.kept`), and with no generation to
+    tell a change by, the value is built every time."""
 
     def __init__(self, limit, *, kept_values=False):
         self.limit = limit
         self.kept_values = kept_values
         self.written = {}
 
-    def get(self, key, write):
-        """The HTML `write()` returns for `key`, written once. `write` must return
-        HTML that Jinja2 or Django escaped."""
+    def get(self, key, build):
         if self.kept_values:
             token = generation()
             if token is None:
-                return write()
+                return build()
             key = (token, key)
         key = (translation.get_language(), key)
-        html = self.written.get(key)
-        if html is None:
+        value = self.written.get(key)
+        if value is None:
             if len(self.written) >= self.limit:
                 self.written.clear()
-            html = self.written[key] = str(write())
+            value = self.written[key] = build()
+        return value
+
+
+class KeptHtml(KeptInProcess):
+    """HTML kept by this process (`KeptInProcess`): a few kilobytes each at most."""
+
+    def get(self, key, write):
+        """The HTML `write()` returns for `key`, written once. `write` must return
+        HTML that Jinja2 or Django escaped."""
+        html = super().get(key, lambda: str(write()))
         return mark_safe(html)  # noqa: S308 - escaped by the template engine that wrote it
 
 

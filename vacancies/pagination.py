@@ -18,6 +18,8 @@ only the columns a card shows (`vacancies.selectors.cards`).
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
+from vacancies.selectors import read_ids
+
 
 class CappedPaginator(Paginator):
     """Pages the ids of the first `limit` matches of a queryset (plus one, to know
@@ -35,7 +37,7 @@ class CappedPaginator(Paginator):
     def ids(self):
         if self.first_ids is not None:
             return self.first_ids(self.limit + 1)
-        return list(self.queryset.values_list("pk", flat=True)[: self.limit + 1])
+        return read_ids(self.queryset[: self.limit + 1])
 
     @cached_property
     def capped(self):

@@ -1,5 +1,5 @@
-"""The vacancy list's search form as HTML, kept per language, query and menus
-(`pagecache.fragments`).
+"""The vacancy list's search form as HTML, written once per language, query and
+menus with the rest of its search (`vacancies.prepared`).
 
 The form holds six menus, the destinations' alone some forty options, and writing
 them took a millisecond of every list page (1.1 ms of 14.5 at 200,000 vacancies),
@@ -10,18 +10,12 @@ folded filters) and the destination and occupation menus, which are kept
 (`vacancies.filters`, `pagecache.kept`).
 """
 
-from pagecache.fragments import kept_html
 from ui.jinja import render_fragment
 
 
 def search_form(filterset, query, folded_active):
     """The form of `filterset` (`vacancies.selectors.search`) for the query string
-    `query` (without its page number), with `folded_active` filters folded away.
-    Written without the request, as every kept part: nothing in it may depend on
-    who reads."""
+    `query` (without its page), with `folded_active` filters folded away. Written
+    without the request, as every kept part: nothing in it may depend on who reads."""
     context = {"filter": filterset, "folded_active": folded_active}
-    return kept_html(
-        "vacancies/search_form",
-        query,
-        lambda: render_fragment("vacancies/search_form.jinja", context),
-    )
+    return render_fragment("vacancies/search_form.jinja", context)

@@ -11,6 +11,7 @@ import datetime
 import functools
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Count, F, Prefetch
 from django.utils import timezone
@@ -76,7 +77,7 @@ def search(params):
     return VacancyFilter(params, queryset=Vacancy.objects.public())
 
 
-def first_ids(filterset, count, *, ordering=None, after=None):
+def first_ids(filterset, count, *, ordering=None, after=None, compiled=None):
     """The ids of a search's first `count` matches in its order (`search`'s filter set):
     the list page's count and page, the Atom feed; the API's cursor pages give their
     own `ordering` and the position a page starts `after` (a filter). Words with
@@ -85,7 +86,11 @@ def first_ids(filterset, count, *, ordering=None, after=None):
     country go together. When the walk finds too few, the matches are few in their
     filter, and they are gathered through the words' index and sorted
     (`vacancies.search.gathered`): walking the filter's order on to the end read all
-    of a country's rows (73 ms for a word none of them has)."""
+    of a country's rows (73 ms for a word none of them has).
+
+    ``compiled``, a dict, keeps the SQL of the ids' query by `count` for a filter set
+    that many pages share (`vacancies.prepared`): compiling it took 0.25 ms of a
+    list page."""
     matches = filterset.qs  # runs the filters, which leave the words and the rest apart
     walked = filterset.without_text
     if ordering:
@@ -97,7 +102,37 @@ def first_ids(filterset, count, *, ordering=None, after=None):
         if found is not None:
             return found
         matches = matches.order_by(*gathered(matches.query.order_by))
-    return list(matches.values_list("pk", flat=True)[:count])
+    if compiled is None:
+        return read_ids(matches[:count])
+    if count not in compiled:
+        compiled[count] = ids_sql(matches[:count])
+    return _read(matches.db, compiled[count])
+
+
+def read_ids(queryset):
+    """The primary keys of `queryset`'s rows in its order, read by its SQL. Read as
+    ``values_list("pk", flat=True)``, modeltranslation made each of the list's 201
+    ids a dict and then a tuple (0.3 ms)."""
+    return _read(queryset.db, ids_sql(queryset))
+
+
+def ids_sql(queryset):
+    """The SQL and parameters that read the primary keys of `queryset`'s rows, or None
+    when it can match nothing (Django finds that out compiling it)."""
+    query = queryset.values_list("pk").query
+    try:
+        sql, params = query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:
+        return None
+    return sql, tuple(params)
+
+
+def _read(db, compiled):
+    if compiled is None:
+        return []
+    with connections[db].cursor() as cursor:
+        cursor.execute(*compiled)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def walks(filterset):
@@ -129,7 +164,7 @@ def first_cards(queryset, count):
     read off the ordering's index, then `cards`. Two queries, where reading the rows
     with their countries and agencies prefetched took three, and building the
     countries' query alone half a millisecond."""
-    return cards(list(queryset.values_list("pk", flat=True)[:count]))
+    return cards(read_ids(queryset[:count]))
 
 
 def cards(ids):

@@ -10,12 +10,11 @@ from django.views.decorators.http import require_safe
 
 from ui.jinja import render_page
 from vacancies import selectors
-from vacancies.chips import active_filters, folded_count, sort_links
 from vacancies.detail import page_parts
 from vacancies.models import Country
 from vacancies.money import currency_name, monthly_conversions, with_conversions
 from vacancies.pagination import CappedPaginator
-from vacancies.search_form import search_form
+from vacancies.prepared import prepared_search
 
 PAGE_SIZE = 20
 # What the employer provides, said plainly either way: (field, provided, not provided).
@@ -38,23 +37,16 @@ PROVISIONS = [
 
 @require_safe
 def vacancy_list(request):
-    filterset = selectors.search(request.GET)
-    paginator = CappedPaginator(
-        filterset.qs, PAGE_SIZE, first_ids=lambda count: selectors.first_ids(filterset, count)
-    )
+    search = prepared_search(request.GET)
+    paginator = CappedPaginator(search.filterset.qs, PAGE_SIZE, first_ids=search.first_ids)
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = with_conversions(selectors.cards(page.object_list), selectors.rates_today())
-    query = request.GET.copy()
-    query.pop("page", None)
-    chips = active_filters(filterset, query)
-    query_string = query.urlencode()
     context = {
-        "filter": filterset,
-        "search_form": search_form(filterset, query_string, folded_count(chips)),
+        "search_form": search.form,
         "page": page,
-        "query": query_string,
-        "chips": chips,
-        "sorts": sort_links(filterset, query),
+        "query": search.query,
+        "chips": search.chips,
+        "sorts": search.sorts,
     }
     # The content in Jinja2 (`ui.jinja`: the form and twenty cards were most of the
     # page's time), in the site's layout.

@@ -1,13 +1,13 @@
-"""The search form's HTML kept per language, query and menus
-(`vacancies.search_form`, `pagecache.fragments`): the same as written afresh, never
-another query's or language's, and written again when a destination changes."""
+"""The search form's HTML kept per language, query and menus with the rest of its
+search (`vacancies.search_form`, `vacancies.prepared`): the same as written afresh,
+never another query's or language's, and written again when a destination changes."""
 
 import re
 
 import pytest
 
-from pagecache import fragments as kept_forms
 from tests.factories.vacancies import CountryFactory, VacancyFactory
+from vacancies import prepared
 
 pytestmark = pytest.mark.django_db
 
@@ -18,17 +18,17 @@ def form_of(response):
 
 @pytest.fixture(autouse=True)
 def korea():
-    kept_forms.forms.written.clear()
+    prepared._prepared.written.clear()
     VacancyFactory()
     return CountryFactory(code="KR", name_en="South Korea", name_ru="Южная Корея")
 
 
 def test_a_kept_form_is_the_form_written_afresh(client):
     first = form_of(client.get("/en/vacancies/?country=KR&housing=on"))
-    assert len(kept_forms.forms.written) == 1
+    assert len(prepared._prepared.written) == 1
     kept = form_of(client.get("/en/vacancies/?country=KR&housing=on"))
     assert kept == first
-    kept_forms.forms.written.clear()
+    prepared._prepared.written.clear()
     assert form_of(client.get("/en/vacancies/?country=KR&housing=on")) == kept
     assert '<option value="KR" selected>South Korea</option>' in kept
     assert "(2 active)" in kept
@@ -38,7 +38,7 @@ def test_each_query_and_language_has_its_own_form(client):
     korea_en = form_of(client.get("/en/vacancies/?country=KR"))
     anywhere_en = form_of(client.get("/en/vacancies/"))
     korea_ru = form_of(client.get("/ru/vacancies/?country=KR"))
-    assert len(kept_forms.forms.written) == 3
+    assert len(prepared._prepared.written) == 3
     assert '<option value="KR" selected>' in korea_en
     assert "selected>South Korea" not in anywhere_en
     assert '<option value="KR" selected>Южная Корея</option>' in korea_ru
