@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import (
-    BooleanField,
     DecimalField,
-    ExpressionWrapper,
     Prefetch,
     Q,
     Sum,
@@ -30,15 +28,12 @@ from agencies.models import (
     DepositMovement,
     Licence,
     LicenceDestination,
-    LicenceEvent,
     LicenceStatus,
     LicensingAuthority,
     MinimumDeposit,
-    in_force_condition,
     latest_licence,
     minimum_in_force,
 )
-from pagecache.daily import built_daily
 from pagecache.kept import Kept
 
 ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=16, decimal_places=2))
@@ -110,36 +105,6 @@ def channels_in_order():
 def registry_with_channels():
     """The registry as the API lists it: with channels, in a stable order for paging."""
     return registry().prefetch_related(channels_in_order()).order_by("legal_name", "pk")
-
-
-def agency_page(on=None):
-    """An agency's page: its licences with their authorities, their destinations
-    each with ``in_force`` on the date (today by default; the rule,
-    `in_force_condition`, read as a column where a query of its own took a tenth
-    of the page), the licences' history, the channels and the deposits with their
-    balances. Built once a day (`built_daily`): building its five prefetches took
-    half a millisecond of each page."""
-    return built_daily(("agency-page", Agency.objects.db), _agency_page, on)
-
-
-def _agency_page(on):
-    in_force = ExpressionWrapper(in_force_condition(on), output_field=BooleanField())
-    return Agency.objects.prefetch_related(
-        licences_with_authorities(),
-        Prefetch(
-            "licences__destinations",
-            queryset=LicenceDestination.objects.order_by("country").annotate(in_force=in_force),
-        ),
-        Prefetch(
-            "licences__events",
-            queryset=LicenceEvent.objects.exclude(from_status="").order_by("-date", "-pk"),
-            to_attr="history",
-        ),
-        channels_in_order(),
-        Prefetch(
-            "deposits", queryset=deposits_with_balance(Deposit.objects.order_by("-lodged_on"))
-        ),
-    )
 
 
 def licences_for_partners():
@@ -285,25 +250,6 @@ def check_deposit(agency, authority, on=None, deposits=None, *, kept=False):
         currency=minimum.currency if minimum else "",
         lapsed_guarantee=lapsed,
     )
-
-
-def licence_summaries(agency, on=None):
-    """For an agency read through `agency_page` on the same date: each licence with
-    its destinations (and whether each is in force) and how its deposit compares
-    with the authority's minimum."""
-    on = on or timezone.localdate()
-    return [
-        {
-            "licence": licence,
-            "destinations": [
-                (destination, destination.in_force) for destination in licence.destinations.all()
-            ],
-            "deposit": check_deposit(
-                agency, licence.authority, on, agency.deposits.all(), kept=True
-            ),
-        }
-        for licence in agency.licences.all()
-    ]
 
 
 EXPIRING_DAYS = 30

@@ -2,7 +2,8 @@
 filters and verification."""
 
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -12,6 +13,7 @@ from agencies import selectors, services, verification
 from agencies.entries import entry_html, registry_form
 from agencies.filters import AgencyFilter, covered_destinations, licensing_authorities
 from agencies.forms import RecruiterReportForm, VerifyForm
+from agencies.page import agency_page, licence_summaries
 from ui.jinja import render_page
 
 PAGE_SIZE = 25
@@ -57,10 +59,13 @@ def agency_list(request):
 @require_safe
 def agency_detail(request, pk):
     today = timezone.localdate()
-    agency = get_object_or_404(selectors.agency_page(today), pk=pk)
+    page = agency_page(pk, today)
+    if page is None:
+        raise Http404
     context = {
-        "agency": agency,
-        "licences": selectors.licence_summaries(agency, today),
+        "agency": page.agency,
+        "licences": licence_summaries(page, today),
+        "channels": page.channels,
         "today": today,
     }
     return render_page(request, "agencies/agency_detail", context)

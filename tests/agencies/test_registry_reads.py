@@ -12,10 +12,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from agencies import entries, selectors, services
+from agencies import entries, page, selectors, services
 from agencies.models import LicenceDestination
-from pagecache import daily, fragments
-from tests.factories.agencies import LicensingAuthorityFactory, MinimumDepositFactory
+from pagecache import fragments
+from tests.factories.agencies import (
+    AgencyChannelFactory,
+    LicensingAuthorityFactory,
+    MinimumDepositFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -86,39 +90,64 @@ def test_the_agency_pages_may_recruit_column_is_the_in_force_rule(make_licence, 
     for on in (today, today + datetime.timedelta(days=10), datetime.date(2029, 1, 1)):
         in_force = set(LicenceDestination.objects.in_force(on).values_list("pk", flat=True))
         for agency_id in (licence.agency_id, suspended.agency_id):
-            agency = selectors.agency_page(on).get(pk=agency_id)
             shown = {
                 destination.pk: in_force_now
-                for item in selectors.licence_summaries(agency, on)
+                for item in page.licence_summaries(page.agency_page(agency_id, on), on)
                 for destination, in_force_now in item["destinations"]
             }
             assert shown and shown == {pk: pk in in_force for pk in shown}
-    today_page = selectors.agency_page(today).get(pk=licence.agency_id)
-    (licence_read,) = today_page.licences.all()
-    columns = {d.country.code: d.in_force for d in licence_read.destinations.all()}
+    (licence_read,) = page.agency_page(licence.agency_id, today).licences
+    columns = {d.country.code: d.in_force for d in licence_read.shown_destinations}
     assert columns == {"TR": True, "PL": False, "DE": False, "KR": False}
 
 
-def test_the_agency_pages_reads_are_built_once_a_day_and_read_each_agency_as_it_is_now(
+def test_the_agency_pages_reads_are_compiled_once_a_day_and_read_each_agency_as_it_is_now(
     client, make_licence, make_agency, officer
 ):
-    """`selectors.agency_page` is built once a day and cloned (`pagecache.daily`): its
-    prefetches, shared by every clone, read each agency's own rows, and a change
-    shows at once."""
-    daily._built.clear()
+    """The page's queries are compiled once a day (`pagecache.prepared`) and read each
+    agency's own rows, and a change shows at once."""
+    page._licences._compiled.clear()
     first = make_licence(agency=make_agency("Ала-Тоо Эмгек"))
     second = make_licence(agency=make_agency("Tulpar Jumush"), destinations=("DE",))
     html = client.get(f"/en/agencies/{first.agency_id}/").content.decode()
     assert first.number in html and "Türkiye" in html
+    compiled = dict(page._licences._compiled)
     html = client.get(f"/en/agencies/{second.agency_id}/").content.decode()
     assert second.number in html and "Germany" in html
     assert first.number not in html and "Türkiye" not in html
     services.suspend(first, actor=officer, reason="Complaints")
     html = client.get(f"/en/agencies/{first.agency_id}/").content.decode()
     assert "Licence suspended" in html and "may not recruit" in html
-    assert [key for key, _on in daily._built if key[0] == "agency-page"] == [
-        ("agency-page", "default")
+    assert page._licences._compiled == compiled and len(compiled) == 1
+
+
+def test_an_agency_page_is_what_the_models_say(
+    client, make_licence, make_agency, authority, officer
+):
+    """Read by prepared queries, an agency page's licences, destinations, history,
+    channels and deposits are the rows the models' own querysets read."""
+    licence = make_licence(agency=make_agency("Ала-Тоо Эмгек"), destinations=("TR", "DE"))
+    agency = licence.agency
+    AgencyChannelFactory(agency=agency)
+    services.suspend(licence, actor=officer, reason="Complaints")
+    licence.refresh_from_db()
+    read = page.agency_page(agency.pk)
+    assert read.agency == agency and read.agency.region == agency.region
+    assert read.licences == list(agency.licences.all())
+    assert read.licences[0].authority == authority
+    assert read.agency.current_licence == licence
+    assert read.channels == list(agency.channels.order_by("kind", "pk"))
+    assert read.deposits == list(agency.deposits.order_by("-lodged_on"))
+    assert [deposit.balance for deposit in read.deposits] == [
+        selectors.deposit_balance(deposit) for deposit in read.deposits
     ]
+    destinations = read.licences[0].shown_destinations
+    assert destinations == list(licence.destinations.order_by("country"))
+    assert not any(destination.in_force for destination in destinations)  # suspended
+    history = licence.events.exclude(from_status="").order_by("-date", "-pk")
+    assert read.licences[0].history == list(history) and history
+    assert page.agency_page(agency.pk + 1000) is None
+    assert client.get(f"/en/agencies/{agency.pk + 1000}/").status_code == 404
 
 
 def test_a_kept_entry_shows_a_suspension_at_once(client, make_licence, make_agency, officer):
@@ -170,3 +199,17 @@ def test_the_agency_page_reads_the_kept_minimum_and_shows_a_new_one_at_once(
     )
     html = client.get(url).content.decode()
     assert "below the minimum" in html and "150,000 KGS" in html
+
+
+def test_the_agency_page_reads_the_kept_authorities_and_shows_a_change_at_once(
+    client, make_licence, make_agency, authority
+):
+    licence = make_licence(agency=make_agency("Ала-Тоо Эмгек"))
+    url = f"/en/agencies/{licence.agency_id}/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert str(authority) in client.get(url).content.decode()
+    assert not [query for query in queries.captured_queries if "licensingauthority" in query["sql"]]
+    authority.name_en = "Migration Agency of the Kyrgyz Republic"
+    authority.save()
+    assert "Migration Agency of the Kyrgyz Republic" in client.get(url).content.decode()

@@ -1,0 +1,85 @@
+"""Queries compiled once a day (`pagecache.prepared`): the instances they read are
+the ones the queryset reads, value for value and type for type (dates, money,
+translated columns in each language, annotations), for whichever value takes the
+marker's place; a queryset they cannot prepare is refused."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db.models import F, Value
+from django.utils import translation
+
+from agencies.models import Agency, Licence
+from agencies.selectors import deposits_with_balance
+from pagecache.prepared import MARK, PreparedRows
+from tests.factories.agencies import AgencyFactory, DepositFactory, LicenceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def values(instance):
+    return {name: value for name, value in vars(instance).items() if name != "_state"}
+
+
+def test_the_rows_are_the_querysets_for_each_value():
+    agencies = [
+        AgencyFactory(legal_name=name, region_uz="Toshkent", region_ru="Ташкент")
+        for name in ("Ipak Yoli Servis", "Samarqand Ish")
+    ]
+    prepared = PreparedRows(Agency, lambda on: Agency.objects.filter(pk=MARK))
+    for language in ("uz", "ru", "en"):
+        with translation.override(language):
+            for agency in agencies:
+                (read,) = prepared.read(agency.pk)
+                expected = Agency.objects.get(pk=agency.pk)
+                assert values(read) == values(expected)
+                assert read.region == expected.region
+    assert prepared.read(-1) == []
+    assert len(prepared._compiled) == 1
+
+
+def test_dates_money_and_annotations_are_converted_as_django_converts_them():
+    deposit = DepositFactory(lodged=Decimal("250000.50"))
+    prepared = PreparedRows(
+        type(deposit),
+        lambda on: deposits_with_balance(type(deposit).objects.filter(agency_id=MARK)).annotate(
+            days=Value(3), lodged_day=F("lodged_on")
+        ),
+    )
+    (read,) = prepared.read(deposit.agency_id)
+    (expected,) = deposits_with_balance(type(deposit).objects.filter(pk=deposit.pk)).annotate(
+        days=Value(3), lodged_day=F("lodged_on")
+    )
+    assert values(read) == values(expected)
+    assert read.balance == Decimal("250000.50") and isinstance(read.balance, Decimal)
+    assert isinstance(read.lodged_day, datetime.date) and read.days == 3
+
+
+def test_each_day_is_compiled_apart():
+    licence = LicenceFactory()
+    built = []
+
+    def build(on):
+        built.append(on)
+        return Licence.objects.filter(agency_id=MARK, issued_on__lte=on)
+
+    prepared = PreparedRows(Licence, build)
+    day = licence.issued_on
+    assert prepared.read(licence.agency_id, day) == [licence]
+    assert prepared.read(licence.agency_id, day - datetime.timedelta(days=1)) == []
+    assert prepared.read(licence.agency_id, day) == [licence]
+    assert built == [day, day - datetime.timedelta(days=1)]
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda on: Licence.objects.filter(agency_id=1),
+        lambda on: Licence.objects.select_related("authority").filter(agency_id=MARK),
+    ],
+    ids=["no marker", "select_related"],
+)
+def test_what_cannot_be_prepared_is_refused(build):
+    with pytest.raises(ValueError):
+        PreparedRows(Licence, build).read(1)
