@@ -11,9 +11,7 @@ class AgenciesConfig(AppConfig):
 
     def ready(self):
         from agencies.filters import watch_menus
-        from agencies.page import watch_authorities
         from agencies.selectors import watch_minimums
 
         watch_menus()  # the registry's menus of destinations and authorities, kept in the cache
         watch_minimums()  # the authorities' minimum deposits, kept likewise
-        watch_authorities()  # the authorities, for agencies' pages

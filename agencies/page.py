@@ -4,9 +4,6 @@ read as a column) and history, its official channels and its deposits with their
 balances, each read by its agency's id through a query compiled once a day
 (`pagecache.prepared`). Read through six prefetches, Django built and compiled
 the queries for 3.4 ms of a page whose SQL took 1.2 ms.
-
-The authorities are few and change when officers edit them: they are kept
-(`pagecache.kept`), as their minimum deposits are (`selectors.kept_minimum_deposit`).
 """
 
 from dataclasses import dataclass
@@ -21,16 +18,16 @@ from agencies.models import (
     Licence,
     LicenceDestination,
     LicenceEvent,
-    LicensingAuthority,
     in_force_condition,
     latest_licence,
 )
 from agencies.selectors import check_deposit, deposits_with_balance
-from pagecache.kept import Kept
 from pagecache.prepared import MARK, PreparedRows
 
 _agency = PreparedRows(Agency, lambda on: Agency.objects.filter(pk=MARK))
-_licences = PreparedRows(Licence, lambda on: Licence.objects.filter(agency_id=MARK))
+_licences = PreparedRows(
+    Licence, lambda on: Licence.objects.select_related("authority").filter(agency_id=MARK)
+)
 _destinations = PreparedRows(
     LicenceDestination,
     lambda on: (
@@ -54,17 +51,6 @@ _deposits = PreparedRows(
     Deposit,
     lambda on: deposits_with_balance(Deposit.objects.filter(agency_id=MARK).order_by("-lodged_on")),
 )
-
-_authorities = Kept(
-    "licensing-authorities",
-    lambda _variant: {authority.pk: authority for authority in LicensingAuthority.objects.all()},
-    models=[LicensingAuthority],
-    variants=lambda: [""],
-)
-
-
-def watch_authorities():
-    _authorities.watch()
 
 
 @dataclass(frozen=True)
@@ -90,10 +76,7 @@ def agency_page(pk, on=None):
     licences = _licences.read(pk, on)
     destinations = _by_licence(_destinations.read(pk, on))
     history = _by_licence(_history.read(pk, on))
-    authorities = _authorities.get("")
     for licence in licences:
-        authority = authorities.get(licence.authority_id)
-        licence.authority = authority or LicensingAuthority.objects.get(pk=licence.authority_id)
         licence.history = history.get(licence.pk, [])
         licence.shown_destinations = destinations.get(licence.pk, [])
     agency.current_licence = latest_licence(licences)

@@ -81,8 +81,7 @@ def current_licences(agency_ids, authority_names):
 
 
 def licences_with_authorities():
-    """An agency's licences, each with its authority: the registry's API and an
-    agency's page."""
+    """An agency's licences, each with its authority: the registry's API."""
     return Prefetch("licences", queryset=Licence.objects.select_related("authority"))
 
 

@@ -199,17 +199,3 @@ def test_the_agency_page_reads_the_kept_minimum_and_shows_a_new_one_at_once(
     )
     html = client.get(url).content.decode()
     assert "below the minimum" in html and "150,000 KGS" in html
-
-
-def test_the_agency_page_reads_the_kept_authorities_and_shows_a_change_at_once(
-    client, make_licence, make_agency, authority
-):
-    licence = make_licence(agency=make_agency("Ала-Тоо Эмгек"))
-    url = f"/en/agencies/{licence.agency_id}/"
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert str(authority) in client.get(url).content.decode()
-    assert not [query for query in queries.captured_queries if "licensingauthority" in query["sql"]]
-    authority.name_en = "Migration Agency of the Kyrgyz Republic"
-    authority.save()
-    assert "Migration Agency of the Kyrgyz Republic" in client.get(url).content.decode()

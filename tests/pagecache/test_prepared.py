@@ -1,13 +1,16 @@
 """Queries compiled once a day (`pagecache.prepared`): the instances they read are
 the ones the queryset reads, value for value and type for type (dates, money,
-translated columns in each language, annotations), for whichever value takes the
-marker's place; a queryset they cannot prepare is refused."""
+translated columns in each language, annotations, relations read with the row,
+deferred fields), for whichever value takes the marker's place; a queryset they
+cannot prepare is refused."""
 
 import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.db.models import F, Value
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from agencies.models import Agency, Licence
@@ -72,13 +75,36 @@ def test_each_day_is_compiled_apart():
     assert built == [day, day - datetime.timedelta(days=1)]
 
 
+def test_relations_read_with_the_row_are_the_querysets():
+    licence = LicenceFactory()
+    prepared = PreparedRows(
+        Licence,
+        lambda on: (
+            Licence.objects.select_related("authority", "agency")
+            .only("number", "authority__name", "agency__legal_name")
+            .filter(agency_id=MARK)
+        ),
+    )
+    (read,) = prepared.read(licence.agency_id)
+    expected = (
+        Licence.objects.select_related("authority", "agency")
+        .only("number", "authority__name", "agency__legal_name")
+        .get(pk=licence.pk)
+    )
+    assert values(read) == values(expected) and read.get_deferred_fields()
+    with CaptureQueriesContext(connection) as queries:
+        assert values(read.authority) == values(expected.authority)
+        assert read.agency.legal_name == licence.agency.legal_name
+    assert len(queries) == 0
+
+
 @pytest.mark.parametrize(
     "build",
     [
         lambda on: Licence.objects.filter(agency_id=1),
-        lambda on: Licence.objects.select_related("authority").filter(agency_id=MARK),
+        lambda on: Licence.objects.prefetch_related("destinations").filter(agency_id=MARK),
     ],
-    ids=["no marker", "select_related"],
+    ids=["no marker", "prefetch"],
 )
 def test_what_cannot_be_prepared_is_refused(build):
     with pytest.raises(ValueError):
