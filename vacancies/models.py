@@ -235,7 +235,7 @@ def public_condition(on):
     published, not past its expiry date or application deadline, and published
     through a channel that is legal for its destination on that date (see
     `legal_channel`). A filter (`VacancyQuerySet.public`) or a column that a page
-    reads with the vacancy (`vacancies.selectors.vacancy_pages`)."""
+    reads with the vacancy (`vacancies.selectors.vacancy_page`)."""
     return Q(
         Q(expires_on__isnull=True) | Q(expires_on__gte=on),
         Q(deadline__isnull=True) | Q(deadline__gte=on),

@@ -63,7 +63,9 @@ def vacancy_preview(request, pk):
 
 @require_safe
 def vacancy_detail(request, pk):
-    vacancy = get_object_or_404(selectors.vacancy_pages(), pk=pk)
+    vacancy = selectors.vacancy_page(pk)
+    if vacancy is None:
+        raise Http404
     if not vacancy.is_public:
         return render(
             request,
@@ -85,7 +87,7 @@ def render_detail(request, vacancy, preview=False):
         "preview": preview,
         "vacancy": vacancy,
         "conversions": monthly_conversions(vacancy, rates),
-        "costs": list(vacancy.costs.all()),
+        "costs": selectors.vacancy_costs(vacancy),
         "provisions": [
             (getattr(vacancy, name), yes if getattr(vacancy, name) else no)
             for name, yes, no in PROVISIONS

@@ -5,6 +5,7 @@ generation of the kept menus or another language prepares it again; and the ids
 read by the SQL kept for the search are the ones Django's own query reads."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -13,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from pagecache import kept
-from tests.factories.vacancies import CountryFactory, VacancyFactory
+from tests.factories.vacancies import CountryFactory, VacancyFactory, agency_vacancy
 from vacancies import prepared, selectors
 from vacancies.models import Vacancy
 from vacancies.pagination import CappedPaginator
@@ -114,3 +115,29 @@ def test_a_query_that_can_match_nothing_reads_nothing():
     with CaptureQueriesContext(connection) as queries:
         assert selectors.read_ids(Vacancy.objects.filter(pk__in=[])) == []
     assert len(queries) == 0
+
+
+def test_a_vacancys_page_reads_what_the_models_read():
+    """`selectors.vacancy_page`, `vacancy_costs` and `official_phones` read through
+    queries compiled once a day (`pagecache.prepared`): the vacancy with its
+    relations and ``is_public``, its costs and its agency's phones as the models'
+    own querysets read them; a draft has no page."""
+    vacancy, licence = agency_vacancy()
+    vacancy.costs.create(kind="medical", amount="40.50", currency="USD")
+    vacancy.costs.create(kind="agency_fee", amount="250000", currency="UZS")
+    licence.agency.channels.create(kind="phone", value="+998 71 200 00 00")
+    licence.agency.channels.create(kind="website", value="https://example.org")
+    page = selectors.vacancy_page(vacancy.pk)
+    assert page == vacancy and page.is_public and page.title == vacancy.title
+    assert page.agency.legal_name == licence.agency.legal_name
+    assert page.country.name == vacancy.country.name
+    costs = selectors.vacancy_costs(page)
+    expected = list(vacancy.costs.all())
+    assert costs == expected and len(costs) == 2
+    assert [(cost.amount, cost.currency) for cost in costs] == [
+        (cost.amount, cost.currency) for cost in expected
+    ]
+    assert selectors.official_phones(page) == [("+998 71 200 00 00", "tel:+998712000000")]
+    closed = VacancyFactory(status=Vacancy.Status.CLOSED)
+    assert not selectors.vacancy_page(closed.pk).is_public
+    assert selectors.vacancy_page(VacancyFactory(status=Vacancy.Status.DRAFT).pk) is None
