@@ -5,7 +5,6 @@ generation of the kept menus or another language prepares it again; and the ids
 read by the SQL kept for the search are the ones Django's own query reads."""
 
 import datetime
-from decimal import Decimal
 
 import pytest
 from django.db import connection
