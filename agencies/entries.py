@@ -1,6 +1,6 @@
-"""The registry's parts kept as HTML (`pagecache.fragments`): its search form, per
-language, query string and generation of the kept menus, like the vacancy list's;
-and its entries, each kept by everything it shows: the agency's names and id, its
+"""The registry's parts kept as HTML (`pagecache.fragments`): its search form, kept
+with the rest of its search (`agencies.prepared`), like the vacancy list's; and
+its entries, each kept by everything it shows: the agency's names and id, its
 current licence (number, status, authority), the countries it may recruit for
 today, and the reader's language.
 
@@ -9,7 +9,7 @@ before they pay, and writing its twenty-five entries was a tenth of the page. An
 entry kept by what it shows is never stale: a licence suspended this minute, or a
 country added, is another key, written at once."""
 
-from pagecache.fragments import KeptHtml, kept_html
+from pagecache.fragments import KeptHtml
 from ui.jinja import render_fragment
 
 # Entries kept by each process, under a kilobyte each: every agency in five languages.
@@ -31,12 +31,7 @@ def entry_html(agency):
     )
 
 
-def registry_form(filterset, query):
-    """The form of `filterset` (`agencies.filters.AgencyFilter`) for the query string
-    `query` (without its page number). Written without the request, as every kept
-    part: nothing in it may depend on who reads."""
-    return kept_html(
-        "agencies/registry_form",
-        query,
-        lambda: render_fragment("agencies/registry_form.jinja", {"filter": filterset}),
-    )
+def registry_form(filterset):
+    """The form of `filterset` (`agencies.filters.AgencyFilter`). Written without the
+    request, as every kept part: nothing in it may depend on who reads."""
+    return render_fragment("agencies/registry_form.jinja", {"filter": filterset})

@@ -50,6 +50,13 @@ def registry_page():
     return Agency.objects.only("legal_name", "brand_names")
 
 
+def registry_agencies(ids):
+    """The agencies of `ids` (a registry page's, `agencies.prepared`), in that order,
+    as `registry_page` reads them."""
+    found = registry_page().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 @dataclass(frozen=True)
 class LicenceLine:
     """What a registry entry shows of a licence; ``pk`` and ``issued_on`` tell the

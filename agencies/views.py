@@ -10,10 +10,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from agencies import selectors, services, verification
-from agencies.entries import entry_html, registry_form
-from agencies.filters import AgencyFilter, covered_destinations, licensing_authorities
+from agencies.entries import entry_html
+from agencies.filters import covered_destinations, licensing_authorities
 from agencies.forms import RecruiterReportForm, VerifyForm
 from agencies.page import agency_page, licence_summaries
+from agencies.prepared import prepared_registry
 from ui.jinja import render_page
 
 PAGE_SIZE = 25
@@ -22,36 +23,23 @@ REPORT_RATE = "5/h"
 
 @require_safe
 def agency_list(request):
-    """The registry opens on the agencies licensed today: a first page of revoked
-    licences told people that most agencies are frauds. The others are one choice
-    of the "Show" filter away, and any search looks at every agency (a person
-    checking a name must learn that its licence was revoked). The API keeps listing
+    """The registry (`agencies.prepared.prepared_registry`). The API keeps listing
     every agency."""
-    params = request.GET.copy()
-    if not any(name in params for name in AgencyFilter.base_filters):
-        params["licensed"] = "today"
-    agencies = AgencyFilter(params, queryset=selectors.registry_page())
-    if not agencies.is_valid():
-        queryset = selectors.registry_page().none()
-    else:
-        queryset = agencies.qs.order_by("legal_name", "pk")
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    ids = [agency.pk for agency in page]
-    licences = selectors.current_licences(ids, dict(licensing_authorities()))
-    in_force = selectors.destinations_in_force(ids)
+    search = prepared_registry(request.GET)
+    page = Paginator(search.ids(), PAGE_SIZE).get_page(request.GET.get("page"))
+    agencies = selectors.registry_agencies(page.object_list)
+    licences = selectors.current_licences(page.object_list, dict(licensing_authorities()))
+    in_force = selectors.destinations_in_force(page.object_list)
     names = dict(covered_destinations())
-    for agency in page:
+    for agency in agencies:
         agency.current_licence = licences.get(agency.pk)
         agency.countries_today = in_force.country_names(agency.pk, names)
-    query = request.GET.copy()
-    query.pop("page", None)
-    query = query.urlencode()
     context = {
-        "form": registry_form(agencies, query),
-        "filter": agencies,
+        "form": search.form,
+        "filter": search.filterset,
         "page": page,
-        "entries": [entry_html(agency) for agency in page],
-        "query": query,
+        "entries": [entry_html(agency) for agency in agencies],
+        "query": search.query,
     }
     return render_page(request, "agencies/agency_list", context)
 

@@ -1,12 +1,13 @@
-"""Parts of pages kept as HTML by each process, under a key that fixes them: written
-once, then read from memory.
+"""Parts of pages kept by each process, under a key that fixes them: built once,
+then read from memory.
 
-- A search form whose menus are kept values (`pagecache.kept`) follows only from
-  the language, the query string (the values chosen and their errors) and the kept
-  values: `kept_html` keys it by those three. A change to a menu gives the kept
-  values a new generation, and what was written before it is not used again; when
-  the cache cannot keep a generation, there is none to tell a change by, and the
-  part is written every time.
+- A list's search (the vacancy list's, the registry's: its filter set, its form's
+  HTML) follows only from the language, the query string (the values chosen and
+  their errors) and the kept menus that check it (`pagecache.kept`): it is kept
+  under those and the kept values' generation (``kept_values``). A change to a
+  menu gives the kept values a new generation, and what was built before it is not
+  used again; when the cache cannot keep a generation, there is none to tell a
+  change by, and the part is built every time.
 - A part keyed by everything it shows (a vacancy's card, a registry entry: their
   values, names and the reader's language) needs no generation: any change is
   another key (`KeptHtml` without ``kept_values``).
@@ -53,13 +54,3 @@ class KeptHtml(KeptInProcess):
         HTML that Jinja2 or Django escaped."""
         html = super().get(key, lambda: str(write()))
         return mark_safe(html)  # noqa: S308 - escaped by the template engine that wrote it
-
-
-# The search forms of the vacancy list and the registry.
-forms = KeptHtml(512, kept_values=True)
-
-
-def kept_html(name, query, write):
-    """The HTML `write()` returns for the form `name` and the query string `query`,
-    written once per language, query and generation of the kept values."""
-    return forms.get((name, query), write)

@@ -11,8 +11,13 @@ value in the marker's place and makes model instances from the rows as Django's
 `ModelIterable` does (its converters, its populators of ``select_related``
 relations, the annotations set on each): the same instances as the queryset's.
 Prefetches are not run: a page reads each relation by a prepared query of its own.
+
+Ids alone are read the same way by a page whose query stays the same between its
+readers (`read_compiled_ids`): a list's search, whose SQL it keeps with the rest of
+the search (`vacancies.prepared`, `agencies.prepared`).
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models.query import get_related_populators
 from django.utils import timezone
@@ -95,3 +100,31 @@ class _Compiled:
         for name, position in self.annotations:
             setattr(instance, name, row[position])
         return instance
+
+
+def read_ids(queryset):
+    """The primary keys of `queryset`'s rows in its order, read by its SQL. Read as
+    ``values_list("pk", flat=True)``, modeltranslation made each of a list page's
+    201 ids a dict and then a tuple (0.3 ms)."""
+    return read_compiled_ids(queryset.db, ids_sql(queryset))
+
+
+def ids_sql(queryset):
+    """The SQL and parameters that read the primary keys of `queryset`'s rows, or None
+    when it can match nothing (Django finds that out compiling it): kept by a page
+    whose query does not change between its readers (`vacancies.prepared`)."""
+    query = queryset.values_list("pk").query
+    try:
+        sql, params = query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:
+        return None
+    return sql, tuple(params)
+
+
+def read_compiled_ids(db, compiled):
+    """The first column of the rows of `compiled` (`ids_sql`) on database `db`."""
+    if compiled is None:
+        return []
+    with connections[db].cursor() as cursor:
+        cursor.execute(*compiled)
+        return [row[0] for row in cursor.fetchall()]

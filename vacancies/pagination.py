@@ -18,7 +18,7 @@ only the columns a card shows (`vacancies.selectors.cards`).
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from vacancies.selectors import read_ids
+from pagecache.prepared import read_ids
 
 
 class CappedPaginator(Paginator):

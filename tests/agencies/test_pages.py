@@ -119,9 +119,10 @@ def test_registry_query_count_does_not_grow_with_page_size(
 def test_registry_page_reads_agencies_licences_and_todays_destinations_only(
     client, make_licence, django_assert_num_queries
 ):
-    """Four queries: the count, the agencies, their licences, and the destinations in
-    force today; the menus, and the authorities' names with them, are kept
-    (`pagecache.kept`). The licences' other destinations are not read."""
+    """Four queries: the matches' ids (their number is the count), the page's
+    agencies, their licences, and the destinations in force today; the menus, and
+    the authorities' names with them, are kept (`pagecache.kept`). The licences'
+    other destinations are not read."""
     make_licence()
     client.get("/en/agencies/")  # what the pages keep (`pagecache.kept`)
     with django_assert_num_queries(4) as queries:

@@ -1,7 +1,7 @@
 """What the registry's pages read in few queries say what the rules say: the
 registry's entry shows the agency's current licence (`latest_licence`) with its
-authority named in the reader's language, its search form is kept
-(`pagecache.fragments`) but never stale, and the agency page's "may recruit" column
+authority named in the reader's language, its search form is kept with its
+search (`agencies.prepared`) but never stale, and the agency page's "may recruit" column
 is `in_force_condition`, the rule the rest of the portal filters by."""
 
 import datetime
@@ -12,9 +12,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from agencies import entries, page, selectors, services
+from agencies import entries, page, prepared, selectors, services
 from agencies.models import LicenceDestination
-from pagecache import fragments
 from tests.factories.agencies import (
     AgencyChannelFactory,
     LicensingAuthorityFactory,
@@ -62,12 +61,12 @@ def form_of(html):
 
 def test_the_registry_form_is_kept_and_shows_a_new_authority_at_once(client, make_licence):
     make_licence()
-    fragments.forms.written.clear()
+    prepared._prepared.written.clear()
     first = form_of(client.get("/en/agencies/?status=active").content.decode())
-    assert len(fragments.forms.written) == 1
+    assert len(prepared._prepared.written) == 1
     assert form_of(client.get("/en/agencies/?status=active").content.decode()) == first
     assert '<option value="active" selected>' in first
-    fragments.forms.written.clear()
+    prepared._prepared.written.clear()
     assert form_of(client.get("/en/agencies/?status=active").content.decode()) == first
     LicensingAuthorityFactory(country="UZ", name_en="Agency for External Labour Migration")
     form = form_of(client.get("/en/agencies/?status=active").content.decode())

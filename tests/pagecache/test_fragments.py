@@ -1,22 +1,15 @@
-"""Parts of pages kept as HTML (`pagecache.fragments`): one per key and language,
-and per generation of the kept values for the search forms; all forgotten when
-the process holds its limit."""
+"""Parts of pages kept by each process (`pagecache.fragments`): one per key and
+language, and per generation of the kept values for a list's search; all
+forgotten when the process holds its limit."""
 
 import pytest
 from django.test import override_settings
 from django.utils import translation
 
-from pagecache import fragments, kept
-from pagecache.fragments import KeptHtml
+from pagecache import kept
+from pagecache.fragments import KeptHtml, KeptInProcess
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty():
-    fragments.forms.written.clear()
-    yield
-    fragments.forms.written.clear()
 
 
 def writer(log):
@@ -39,12 +32,12 @@ def test_written_once_per_key_and_language():
         assert kept_parts.get(("a", 1), writer(log)) == "<p>2</p>"
 
 
-def test_a_form_is_written_again_for_a_new_generation_of_the_kept_values():
-    log = []
-    fragments.kept_html("a", "x=1", writer(log))
-    assert fragments.kept_html("a", "x=1", writer(log)) == "<p>1</p>"
+def test_a_search_is_built_again_for_a_new_generation_of_the_kept_values():
+    searches, log = KeptInProcess(10, kept_values=True), []
+    searches.get("x=1", writer(log))
+    assert searches.get("x=1", writer(log)) == "<p>1</p>"
     kept._new_generation()
-    assert fragments.kept_html("a", "x=1", writer(log)) == "<p>2</p>"
+    assert searches.get("x=1", writer(log)) == "<p>2</p>"
 
 
 def test_a_part_kept_by_what_it_shows_needs_no_generation():
@@ -55,11 +48,11 @@ def test_a_part_kept_by_what_it_shows_needs_no_generation():
 
 
 @override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
-def test_with_a_cache_that_keeps_nothing_a_form_is_written_every_time():
-    """Every read of the generation makes a new one: nothing written before is used."""
-    log = []
-    fragments.kept_html("a", "", writer(log))
-    assert fragments.kept_html("a", "", writer(log)) == "<p>2</p>"
+def test_with_a_cache_that_keeps_nothing_a_search_is_built_every_time():
+    """Every read of the generation makes a new one: nothing built before is used."""
+    searches, log = KeptInProcess(10, kept_values=True), []
+    searches.get("", writer(log))
+    assert searches.get("", writer(log)) == "<p>2</p>"
 
 
 def test_all_are_forgotten_when_the_limit_is_held():

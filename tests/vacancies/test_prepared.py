@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from pagecache import kept
+from pagecache.prepared import read_ids
 from tests.factories.vacancies import CountryFactory, VacancyFactory, agency_vacancy
 from vacancies import prepared, selectors
 from vacancies.models import Vacancy
@@ -112,7 +113,7 @@ def test_chips_and_sort_links_are_the_querys(client, korea):
 
 def test_a_query_that_can_match_nothing_reads_nothing():
     with CaptureQueriesContext(connection) as queries:
-        assert selectors.read_ids(Vacancy.objects.filter(pk__in=[])) == []
+        assert read_ids(Vacancy.objects.filter(pk__in=[])) == []
     assert len(queries) == 0
 
 
