@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework import serializers
 
 from agencies import services as agency_services
@@ -12,6 +12,7 @@ from tests.factories.agencies import AgencyFactory, LicenceFactory
 from tests.factories.users import OfficerFactory
 from tests.factories.vacancies import CountryFactory, VacancyFactory, rates
 from vacancies import selectors
+from vacancies.api import serializers as vacancy_serializers
 from vacancies.api.serializers import VacancySerializer
 from vacancies.models import Publisher, Vacancy
 
@@ -431,3 +432,19 @@ def test_the_api_shows_costs_from_the_list_it_read_and_a_change_answers_the_new_
     assert changed.status_code == 200, changed.json()
     assert changed.json()["costs"] == visa
     assert api_client.get(f"/api/v1/vacancies/{listed.pk}/").json()["costs"] == visa
+
+
+def test_each_serializer_has_fields_of_its_own_built_once_per_language():
+    """`VacancySerializer.get_fields`: plain copies of fields built once per process
+    and language, each bound to its own serializer; the nested costs copied whole."""
+    first, second = VacancySerializer(), VacancySerializer()
+    assert first.fields["title_en"] is not second.fields["title_en"]
+    assert first.fields["title_en"].parent is first and second.fields["title_en"].parent is second
+    assert first.fields["costs"].child is not second.fields["costs"].child
+    assert first.fields["costs"].child.parent is first.fields["costs"]
+    with translation.override("ru"):
+        VacancySerializer().fields  # noqa: B018
+    with translation.override("uz"):
+        VacancySerializer().fields  # noqa: B018
+    built = {key for key in vacancy_serializers._BUILT_FIELDS if key[0] is VacancySerializer}
+    assert {"ru", "uz"} <= {language for _class, language in built}

@@ -8,10 +8,12 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.fields import Field, SkipField, empty
 from rest_framework.relations import PKOnlyObject
+from rest_framework.serializers import BaseSerializer
 
 from vacancies.models import GUIDE_SECTIONS, Country, Occupation, Vacancy, VacancyCost
 from vacancies.selectors import LISTED_COSTS, hidden_guide_sections
@@ -46,6 +48,10 @@ class CountryGuideSerializer(CountrySerializer):
             for column in translated(field):
                 data[column] = ""
         return data
+
+
+# (serializer class, language): its fields as DRF built them (`VacancySerializer.get_fields`).
+_BUILT_FIELDS = {}
 
 
 class ColumnReadsMixin:
@@ -242,18 +248,23 @@ class VacancySerializer(ColumnReadsMixin, serializers.ModelSerializer):
         return serializer
 
     def get_fields(self):
-        """Copies of the fields as built the first time in this process: DRF builds
-        each of the 54 from its model field for every serializer (a millisecond of
-        each API page); a copy is what DRF makes of its declared fields anyway
-        (`Field.__deepcopy__`), so each serializer still has fields of its own. A
-        deep copy, which builds each field again: a plain copy shared the fields'
-        validators, whose messages (DRF's ``lazy_format``) keep the text of the
-        first language they are read in, and copying only those took as long."""
-        built = type(self).__dict__.get("_built_fields")
+        """Copies of the fields as built the first time in this process and language:
+        DRF builds each of the 54 from its model field for every serializer (a
+        millisecond of each API page). Each serializer gets fields of its own, as
+        DRF's own copies of declared fields give it, but copied plainly: a deep copy
+        builds each field again (`Field.__deepcopy__`), which took another
+        millisecond. A nested serializer (the costs) is copied deep, for its fields
+        and their parent. The fields are built per language because a validator's
+        message (DRF's ``lazy_format``) keeps the text of the first language it is
+        read in."""
+        key = (type(self), get_language())
+        built = _BUILT_FIELDS.get(key)
         if built is None:
-            built = super().get_fields()
-            type(self)._built_fields = built
-        return copy.deepcopy(built)
+            built = _BUILT_FIELDS[key] = super().get_fields()
+        return {
+            name: copy.deepcopy(field) if isinstance(field, BaseSerializer) else copy.copy(field)
+            for name, field in built.items()
+        }
 
     def get_url(self, vacancy) -> str:
         return vacancy.get_absolute_url()
