@@ -1,7 +1,7 @@
 """The registry's search prepared once per language, query string and day, as the
 vacancy list's is (`vacancies.prepared`): its filter set, its form's HTML and the
 SQL of its matches' ids, in the registry's order, kept by each process
-(`pagecache.fragments.KeptInProcess`).
+(`pagecache.fragments.KeptSearches`).
 
 They follow from the language, the query string (without its page), the day (the
 licences in force, `in_force_condition`) and the kept menus that check an
@@ -15,12 +15,10 @@ and the page's twenty-five are taken from them.
 
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 from agencies import selectors
 from agencies.entries import registry_form
 from agencies.filters import AgencyFilter
-from pagecache.fragments import KeptInProcess
+from pagecache.fragments import KeptSearches
 from pagecache.prepared import ids_sql, read_compiled_ids
 
 
@@ -40,7 +38,7 @@ class PreparedRegistry:
 
 
 # A search holds a few kilobytes (its form's HTML the most).
-_prepared = KeptInProcess(512, kept_values=True)
+_prepared = KeptSearches(512)
 
 
 def prepared_registry(params):
@@ -49,12 +47,7 @@ def prepared_registry(params):
     licences told people that most agencies are frauds. The others are one choice
     of the "Show" filter away, and any search looks at every agency (a person
     checking a name must learn that its licence was revoked)."""
-    query = params.copy()
-    query.pop("page", None)
-    query_string = query.urlencode()
-    return _prepared.get(
-        (timezone.localdate(), query_string), lambda: _prepare(query, query_string)
-    )
+    return _prepared.search(params, _prepare)
 
 
 def _prepare(query, query_string):

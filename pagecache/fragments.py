@@ -13,7 +13,7 @@ then read from memory.
   another key (`KeptHtml` without ``kept_values``).
 """
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from pagecache.kept import generation
@@ -54,3 +54,21 @@ class KeptHtml(KeptInProcess):
         HTML that Jinja2 or Django escaped."""
         html = super().get(key, lambda: str(write()))
         return mark_safe(html)  # noqa: S308 - escaped by the template engine that wrote it
+
+
+class KeptSearches(KeptInProcess):
+    """A list's searches (`vacancies.prepared`, `agencies.prepared`), each kept under
+    the reader's language, its query string without the page, the day (the
+    conditions of what is public or in force) and the generation of the kept menus
+    that check it: every page of a search reads the same one."""
+
+    def __init__(self, limit):
+        super().__init__(limit, kept_values=True)
+
+    def search(self, params, prepare):
+        """``prepare(query, query_string)`` for the query string `params` (a
+        QueryDict), kept: `query` is a copy of it without the page."""
+        query = params.copy()
+        query.pop("page", None)
+        query_string = query.urlencode()
+        return self.get((timezone.localdate(), query_string), lambda: prepare(query, query_string))

@@ -24,6 +24,8 @@ from django.utils import timezone
 
 # The value a prepared queryset filters by in place of the page's: no row has it.
 MARK = -7_000_000_000_000_000_123
+# The range of a 64-bit key (SQLite refuses a value outside it; PostgreSQL's bigint).
+BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
 
 
 class PreparedRows:
@@ -39,6 +41,8 @@ class PreparedRows:
 
     def read(self, value, on=None):
         """The model instances `build(on)` gives with `value` for `MARK`."""
+        if isinstance(value, int) and not BIGINT_MIN <= value <= BIGINT_MAX:
+            return []  # no key holds it: Django's integer lookups match nothing too
         on = on or timezone.localdate()
         compiled = self._compile(on)
         params = list(compiled.params)

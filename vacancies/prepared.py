@@ -1,6 +1,6 @@
 """The vacancy list's search prepared once per query string: its filter set with the
 queryset it built, the chips, the sort links and the search form's HTML, kept by
-each process (`pagecache.fragments.KeptInProcess`).
+each process (`pagecache.fragments.KeptSearches`).
 
 All of these follow from the language, the query string (without its page), the
 day (the public rule's date, `Vacancy.objects.public`) and the kept menus that
@@ -14,9 +14,7 @@ opened: on an announcement day most visitors open the same few.
 
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
-from pagecache.fragments import KeptInProcess
+from pagecache.fragments import KeptSearches
 from vacancies import selectors
 from vacancies.chips import active_filters, folded_count, sort_links
 from vacancies.search_form import search_form
@@ -41,17 +39,12 @@ class PreparedSearch:
 
 
 # A search holds a few kilobytes (its form's HTML the most).
-_prepared = KeptInProcess(512, kept_values=True)
+_prepared = KeptSearches(512)
 
 
 def prepared_search(params):
     """The search of the query string `params` (a QueryDict) in the current language."""
-    query = params.copy()
-    query.pop("page", None)
-    query_string = query.urlencode()
-    return _prepared.get(
-        (timezone.localdate(), query_string), lambda: _prepare(query, query_string)
-    )
+    return _prepared.search(params, _prepare)
 
 
 def _prepare(query, query_string):

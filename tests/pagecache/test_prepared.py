@@ -39,6 +39,7 @@ def test_the_rows_are_the_querysets_for_each_value():
                 assert values(read) == values(expected)
                 assert read.region == expected.region
     assert prepared.read(-1) == []
+    assert prepared.read(10**20) == [] and prepared.read(-(10**20)) == []
     assert len(prepared._compiled) == 1
 
 
