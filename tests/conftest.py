@@ -110,6 +110,20 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_searches():
+    """The lists' searches kept by this process (`pagecache.fragments.KeptSearches`):
+    each test starts with none, so that a test can count what it prepares."""
+    from agencies.prepared import _prepared as registry_searches
+    from vacancies.prepared import _prepared as vacancy_searches
+
+    registry_searches.written.clear()
+    vacancy_searches.written.clear()
+    yield
+    registry_searches.written.clear()
+    vacancy_searches.written.clear()
+
+
+@pytest.fixture(autouse=True)
 def _empty_sms_outbox():
     from accounts.sms import outbox
 

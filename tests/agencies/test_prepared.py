@@ -13,13 +13,6 @@ from pagecache import kept
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def nothing_prepared():
-    prepared._prepared.written.clear()
-    yield
-    prepared._prepared.written.clear()
-
-
 def search(query, language="en"):
     with translation.override(language):
         return prepared.prepared_registry(QueryDict(query))

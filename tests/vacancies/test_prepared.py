@@ -22,13 +22,6 @@ from vacancies.pagination import CappedPaginator
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def nothing_prepared():
-    prepared._prepared.written.clear()
-    yield
-    prepared._prepared.written.clear()
-
-
 @pytest.fixture
 def korea():
     CountryFactory(code="KR", name_en="South Korea")

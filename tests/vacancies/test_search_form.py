@@ -18,7 +18,6 @@ def form_of(response):
 
 @pytest.fixture(autouse=True)
 def korea():
-    prepared._prepared.written.clear()
     VacancyFactory()
     return CountryFactory(code="KR", name_en="South Korea", name_ru="Южная Корея")
 
