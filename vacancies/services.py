@@ -15,6 +15,7 @@ from modeltranslation.translator import translator
 
 from agencies.models import Agency, LicensingAuthority
 from agencies.selectors import destinations_in_force
+from pagecache.prepared import read_values
 from vacancies.copying import copy_insert
 from vacancies.models import Country, ExchangeRate, Occupation, Vacancy, VacancyCost
 from vacancies.search import vacancy_search_key
@@ -324,16 +325,19 @@ class PartnerVacancies:
         """({external id: checksum of the feed record it was last saved from, or ""},
         {external ids of those meeting the condition ``marked``}) of the partner's
         vacancies, in one read of them: a hundred thousand rows of a wide table
-        took a tenth of a second each time. The checksum is "" for a vacancy
+        took a tenth of a second each time. Read by their SQL (`read_values`):
+        modeltranslation's values iterable made each row a dict first (0.15 s). The checksum is "" for a vacancy
         another feed delivered last, so that its record is compared in full and
         the vacancy changes feed. The ids read are also those `_stored_ids` starts
         from."""
         marked = ExpressionWrapper(marked, output_field=BooleanField()) if marked else Value(False)
         checksums, meeting = {}, set()
-        for external_id, checksum, feed_id, meets in (
-            Vacancy.objects.filter(partner=self.partner)
-            .order_by()
-            .values_list("external_id", "feed_record_checksum", "source_feed_id", marked)
+        for external_id, checksum, feed_id, meets in read_values(
+            Vacancy.objects.filter(partner=self.partner).order_by().annotate(meets=marked),
+            "external_id",
+            "feed_record_checksum",
+            "source_feed_id",
+            "meets",
         ):
             checksums[external_id] = checksum if feed_id == self.feed_id else ""
             if meets:

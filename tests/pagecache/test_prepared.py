@@ -15,7 +15,7 @@ from django.utils import translation
 
 from agencies.models import Agency, Licence
 from agencies.selectors import deposits_with_balance
-from pagecache.prepared import MARK, PreparedRows
+from pagecache.prepared import MARK, PreparedRows, read_values
 from tests.factories.agencies import AgencyFactory, DepositFactory, LicenceFactory
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +110,17 @@ def test_relations_read_with_the_row_are_the_querysets():
 def test_what_cannot_be_prepared_is_refused(build):
     with pytest.raises(ValueError):
         PreparedRows(Licence, build).read(1)
+
+
+def test_values_read_by_their_sql_are_the_querysets():
+    deposit = DepositFactory(lodged=Decimal("1000"))
+    queryset = deposits_with_balance(type(deposit).objects.filter(pk=deposit.pk)).annotate(
+        flag=Value(True)
+    )
+    names = ("id", "lodged_on", "currency", "balance", "flag")
+    assert read_values(queryset, *names) == list(queryset.values_list(*names))
+    (row,) = read_values(queryset, *names)
+    assert isinstance(row[1], datetime.date) and row[3] == Decimal("1000") and row[4] is True
+    assert read_values(Agency.objects.filter(pk__in=[]), "id") == []
+    with pytest.raises(ValueError):
+        read_values(queryset, "flag", "id")
