@@ -326,9 +326,9 @@ class PartnerVacancies:
         {external ids of those meeting the condition ``marked``}) of the partner's
         vacancies, in one read of them: a hundred thousand rows of a wide table
         took a tenth of a second each time. Read by their SQL (`read_values`):
-        modeltranslation's values iterable made each row a dict first (0.15 s). The checksum is "" for a vacancy
-        another feed delivered last, so that its record is compared in full and
-        the vacancy changes feed. The ids read are also those `_stored_ids` starts
+        modeltranslation's values iterable made each row a dict first (0.15 s).
+        The checksum is "" for a vacancy another feed delivered last, so that its
+        record is compared in full and the vacancy changes feed. The ids read are also those `_stored_ids` starts
         from."""
         marked = ExpressionWrapper(marked, output_field=BooleanField()) if marked else Value(False)
         checksums, meeting = {}, set()
