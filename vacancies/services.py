@@ -328,8 +328,8 @@ class PartnerVacancies:
         took a tenth of a second each time. Read by their SQL (`read_values`):
         modeltranslation's values iterable made each row a dict first (0.15 s).
         The checksum is "" for a vacancy another feed delivered last, so that its
-        record is compared in full and the vacancy changes feed. The ids read are also those `_stored_ids` starts
-        from."""
+        record is compared in full and the vacancy changes feed. The ids read are
+        also those `_stored_ids` starts from."""
         marked = ExpressionWrapper(marked, output_field=BooleanField()) if marked else Value(False)
         checksums, meeting = {}, set()
         for external_id, checksum, feed_id, meets in read_values(
