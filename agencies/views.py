@@ -36,7 +36,6 @@ def agency_list(request):
         agency.countries_today = in_force.country_names(agency.pk, names)
     context = {
         "form": search.form,
-        "filter": search.filterset,
         "page": page,
         "entries": [entry_html(agency) for agency in agencies],
         "query": search.query,

@@ -134,3 +134,19 @@ def test_a_vacancys_page_reads_what_the_models_read():
     closed = VacancyFactory(status=Vacancy.Status.CLOSED)
     assert not selectors.vacancy_page(closed.pk).is_public
     assert selectors.vacancy_page(VacancyFactory(status=Vacancy.Status.DRAFT).pk) is None
+
+
+def test_a_vacancys_page_compiled_in_one_language_reads_in_another():
+    """The page's query is compiled once a day whatever the language: each language
+    reads its own title, with modeltranslation's fallbacks, from the same SQL."""
+    vacancy = VacancyFactory(title_en="Welder", title_ru="Сварщик", title_uz="")
+    selectors._vacancy_pages._compiled.clear()
+    with translation.override("ru"):
+        assert selectors.vacancy_page(vacancy.pk).title == "Сварщик"
+    for language in ("en", "uz", "ky"):
+        with translation.override(language):
+            expected = Vacancy.objects.get(pk=vacancy.pk).title
+            with CaptureQueriesContext(connection) as queries:
+                assert selectors.vacancy_page(vacancy.pk).title == expected
+            assert len(queries) == 1, "every language's columns are in the one read"
+    assert len(selectors._vacancy_pages._compiled) == 1
