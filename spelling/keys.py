@@ -36,7 +36,9 @@ def _text_words(text):
     """The skeletons of one text's words, in order. Remembered for texts of real
     length: keying a feed of a thousand vacancies reads the same employers,
     cities and occupations' titles (in five languages) over and over."""
-    if text and len(text) <= CACHED_TEXT_LENGTH:
+    if not text:
+        return ()  # the blank translations of most titles
+    if len(text) <= CACHED_TEXT_LENGTH:
         return _cached_text_words(text)
     return _read_text_words(text)
 

@@ -448,3 +448,57 @@ def test_each_serializer_has_fields_of_its_own_built_once_per_language():
         VacancySerializer().fields  # noqa: B018
     built = {key for key in vacancy_serializers._BUILT_FIELDS if key[0] is VacancySerializer}
     assert {"ru", "uz"} <= {language for _class, language in built}
+
+
+def test_a_record_serializer_validates_as_the_api_and_remembers_only_what_it_accepted(
+    licensed_agency,
+):
+    """`VacancySerializer.for_records` remembers what each field made of a value
+    (`remember_validated`): records repeating values come out as the API's own
+    serializer makes them, and a refused value is refused again, each time with
+    its message, in the language of the check."""
+    records = [
+        payload(licensed_agency, external_id=f"IY-{n}", wage_min=wage, contract_months=months)
+        for n, (wage, months) in enumerate(
+            [("2100000", 24), ("2100000", 24), ("2100000.5", 36), ("2100000", "24")]
+        )
+    ]
+    names = {"status", *records[0]}
+    fast = VacancySerializer.for_records(names)
+    for record in records:
+        assert fast.run_validation(record) == VacancySerializer().run_validation(record)
+    assert not {"id", "url", "monthly_wage_usd", "updated_at"} & set(fast.fields)
+
+    refused = {**records[0], "contract_months": 0, "wage_currency": "krw"}
+    for language, text in [("en", "greater than or equal to 1"), ("ru", "больше либо равно 1")]:
+        with translation.override(language):
+            checking = VacancySerializer.for_records(names)
+            for _ in range(2):
+                with pytest.raises(serializers.ValidationError) as error:
+                    checking.run_validation(refused)
+                assert text in str(error.value.detail["contract_months"][0])
+                assert set(error.value.detail) == {"contract_months", "wage_currency"}
+
+
+def test_a_remembering_field_shares_no_container_and_leaves_fields_that_read_context():
+    class Tags(serializers.Serializer):
+        names = serializers.ListField(child=serializers.CharField())
+        raw = serializers.JSONField(binary=True)
+
+    fields = Tags().fields
+    for field in fields.values():
+        vacancy_serializers.remember_validated(field)
+    first, second = (fields["raw"].run_validation('{"a": [1]}') for _ in range(2))
+    assert first == second == {"a": [1]} and first is not second
+
+    class Reads:
+        requires_context = True
+
+        def __call__(self, value, field):
+            calls.append(value)
+
+    calls = []
+    field = serializers.CharField(validators=[Reads()])
+    vacancy_serializers.remember_validated(field)
+    field.run_validation("Ansan"), field.run_validation("Ansan")
+    assert calls == ["Ansan", "Ansan"]

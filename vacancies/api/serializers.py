@@ -153,6 +153,48 @@ class PreloadedCodeRelatedField(PreloadedSlugRelatedField):
         return value.pk
 
 
+# Values a field remembers having validated (`remember_validated`), at most.
+REMEMBERED_VALUES = 4096
+# What a record's value can be for a field to remember it: a JSON scalar. The type
+# is part of the key, as ``True == 1`` and ``1 == 1.0``.
+_SCALARS = (str, int, float, bool, type(None))
+# What a field may make of a scalar that must not be shared between records.
+_CONTAINERS = (list, dict, set)
+
+
+def remember_validated(field):
+    """Have a field give the value it validated before for the same input, without
+    validating it again. Only fields whose answer follows from the input alone:
+    not a nested serializer (its input is a list or an object), nor a field with
+    a validator that reads the instance or the other fields (``requires_context``,
+    such as DRF's uniqueness checks); an absent value (`empty`) still takes the
+    field's default each time, and a list or dict made of a value is made anew. A
+    refusal is not remembered, so every refused
+    record gets its own messages, in the language of its serializer; the first
+    ``REMEMBERED_VALUES`` values accepted are, so a column of ids or titles that
+    never repeat costs no more memory than that."""
+    if isinstance(field, BaseSerializer) or any(
+        getattr(validator, "requires_context", False) for validator in field.validators
+    ):
+        return
+    validate = field.run_validation
+    accepted = {}
+
+    def run_validation(data=empty):
+        if type(data) not in _SCALARS:
+            return validate(data)
+        key = (type(data), data)
+        try:
+            return accepted[key]
+        except KeyError:
+            value = validate(data)
+            if len(accepted) < REMEMBERED_VALUES and not isinstance(value, _CONTAINERS):
+                accepted[key] = value
+            return value
+
+    field.run_validation = run_validation
+
+
 class VacancySerializer(ColumnReadsMixin, serializers.ModelSerializer):
     serializer_related_field = PreloadedPrimaryKeyRelatedField
 
@@ -240,11 +282,18 @@ class VacancySerializer(ColumnReadsMixin, serializers.ModelSerializer):
         `run_validation` each, when no record names a field outside ``names``: the
         optional fields without a default that none names are left out, since
         every record would skip them anyway and skipping thirty fields costs more
-        than validating ten. Validation only: it cannot represent a vacancy."""
+        than validating ten; so are the read-only ones, which validation passes
+        over (none has a default for DRF to add). Each field that remains
+        remembers what it made of a value (`remember_validated`): a document
+        repeats its destination, currency, visa, employers and wages in record
+        after record. Validation only: it cannot represent a vacancy."""
         serializer = cls(**kwargs)
         for name, field in list(serializer.fields.items()):
-            if name not in names and not field.required and field.default is empty:
+            unnamed = name not in names and not field.required
+            if field.default is empty and (field.read_only or unnamed):
                 del serializer.fields[name]
+            else:
+                remember_validated(field)
         return serializer
 
     def get_fields(self):
