@@ -138,20 +138,32 @@ class Vacancies:
         serializers_ = _Serializers(
             lambda: VacancySerializer.for_records(names, context={"preloaded": preloaded})
         )
-        seen = set()
-        for start in range(0, len(rows), vacancies.batch_size):
-            # Checked a batch at a time in the recorded language (one switch of
-            # language per batch, not per record), and saved in the caller's.
-            with recording():
-                checked = self._checked(
-                    rows[start : start + vacancies.batch_size],
-                    first_line + start,
-                    stored,
-                    seen,
-                    serializers_,
-                    applied,
-                )
-            self._save(vacancies, checked, applied)
+        seen, lines = set(), []
+
+        def checked():
+            for start in range(0, len(rows), vacancies.batch_size):
+                # Checked a batch at a time in the recorded language (one switch of
+                # language per batch, not per record), and saved in the caller's,
+                # as the batch before it is written (`PartnerVacancies.save`).
+                with recording():
+                    batch = self._checked(
+                        rows[start : start + vacancies.batch_size],
+                        first_line + start,
+                        stored,
+                        seen,
+                        serializers_,
+                        applied,
+                    )
+                for line, data, checksum in batch:
+                    lines.append(line)
+                    yield data, checksum
+
+        outcomes = vacancies.save(checked())
+        for line, outcome in zip(lines, outcomes, strict=True):
+            if isinstance(outcome, ValidationError):
+                applied.errors.extend(_django_errors(line, outcome))
+            else:
+                setattr(applied, outcome, getattr(applied, outcome) + 1)
         return applied
 
     def _checked(self, rows, first_line, stored, seen, serializers_, applied):
@@ -189,15 +201,6 @@ class Vacancies:
             seen.add(data["external_id"])
             checked.append((line, data, checksum))
         return checked
-
-    def _save(self, vacancies, checked, applied):
-        """Save checked records (line, data, checksum) and count how each went."""
-        outcomes = vacancies.save([(data, checksum) for _line, data, checksum in checked])
-        for (line, _data, _checksum), outcome in zip(checked, outcomes, strict=True):
-            if isinstance(outcome, ValidationError):
-                applied.errors.extend(_django_errors(line, outcome))
-            else:
-                setattr(applied, outcome, getattr(applied, outcome) + 1)
 
     def _delivered(self, feed):
         """The feed's own published vacancies: those it delivered last, not those of

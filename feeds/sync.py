@@ -12,6 +12,7 @@ expires within that time, and a run that is still "running" without holding its
 lock is dead. The next run of the feed closes it, and so does the periodic task
 `feeds.tasks.close_dead_runs` for feeds that wait for their next schedule."""
 
+import gc
 import logging
 import threading
 import uuid
@@ -182,7 +183,7 @@ def _sync(feed, run, body, signature):
         first_line, rows = documents.parse(body, feed.kind, feed.format)
     run.received = len(rows)
     kind = KINDS[feed.kind]
-    with transaction.atomic():
+    with transaction.atomic(), _collected_without(rows):
         applied = kind.apply(feed, run, rows, first_line)
         run.created, run.updated, run.unchanged = (
             applied.created,
@@ -209,6 +210,21 @@ def _sync(feed, run, body, signature):
             elif missing:
                 run.withdrawn = kind.withdraw(feed, run, missing)
         _succeeded(feed, run, outcome)
+
+
+@contextmanager
+def _collected_without(rows):
+    """Keep Python's garbage collector from going through the parsed document (and
+    everything else already alive) while it is applied: a hundred thousand
+    records are over a million objects, and each full collection, which the
+    objects made while applying keep setting off, went through every one of
+    them again, three seconds of a first sync. The records hold no reference
+    cycle to collect; what applying makes is collected as usual."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _succeeded(feed, run, outcome):

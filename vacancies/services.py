@@ -3,6 +3,7 @@ the API and partner feeds call these. What they read is in `vacancies.selectors`
 
 from decimal import Decimal
 from functools import cached_property
+from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -16,7 +17,7 @@ from modeltranslation.translator import translator
 from agencies.models import Agency, LicensingAuthority
 from agencies.selectors import destinations_in_force
 from pagecache.prepared import read_values
-from vacancies.copying import copy_insert
+from vacancies.copying import BackgroundCopies
 from vacancies.models import Country, ExchangeRate, Occupation, Vacancy, VacancyCost
 from vacancies.search import vacancy_search_key
 from vacancies.selectors import entitled_recruiters, fee_caps
@@ -374,19 +375,29 @@ class PartnerVacancies:
         }
 
     def save(self, records):
-        """Save [(data validated by `VacancySerializer`, feed record checksum), ...];
+        """Save (data validated by `VacancySerializer`, feed record checksum) pairs;
         returns for each record, in order, CREATED, UPDATED, UNCHANGED (it states
-        nothing new) or the ValidationError refusing it."""
-        if self.feed_id is not None:
-            records = [
-                ({**data, "source_feed_id": self.feed_id}, checksum) for data, checksum in records
-            ]
-        outcomes = []
-        for start in range(0, len(records), self.batch_size):
-            outcomes += self._save_batch(records[start : start + self.batch_size])
-        return outcomes
+        nothing new) or the ValidationError refusing it.
 
-    def _save_batch(self, records):
+        ``records`` may be a generator still validating them (a feed's): it is
+        read a batch at a time, and while a batch's new vacancies are written
+        (`BackgroundCopies`), the next batch is read and checked."""
+        if self.feed_id is not None:
+            records = (
+                ({**data, "source_feed_id": self.feed_id}, checksum) for data, checksum in records
+            )
+        records = iter(records)
+        outcomes = []
+        # Savepoints need an atomic block; within the caller's, this one adds none.
+        with transaction.atomic(savepoint=False), BackgroundCopies(Vacancy) as copies:
+            while batch := list(islice(records, self.batch_size)):
+                outcomes.append(self._save_batch(batch, copies))
+        return [outcome for batch in outcomes for outcome in batch]
+
+    def _save_batch(self, records, copies):
+        """Check a batch and write it; returns its outcomes, a list that is still
+        changed in place if the database refuses the batch once its new vacancies
+        are written (`_write`)."""
         named = [data["external_id"] for data, _ in records]
         stored = self._stored(named)
         now = timezone.now()
@@ -431,17 +442,46 @@ class PartnerVacancies:
                 outcomes.append(UPDATED)
             if costs is not None:
                 batch.costs.append((vacancy, costs, current is not None))
-        try:
-            with transaction.atomic():
-                batch.write()
-        except IntegrityError:
-            outcomes = [
+        Vacancy.objects.bulk_update(marked, ["feed_record_checksum"])
+        self._stored_ids.update(named)
+        self._write(batch, records, outcomes, copies)
+        return outcomes
+
+    def _write(self, batch, records, outcomes, copies):
+        """Write a checked batch under a savepoint: its changed vacancies at once,
+        its new ones by a COPY that goes on while the next batch is checked. If
+        the database refuses any of it, the batch is rolled back and saved again
+        one record at a time (`_save_one`), which names the refused records and
+        why while the others apply, and ``outcomes`` are changed to say so."""
+        savepoint = transaction.savepoint()
+
+        def again():
+            # Back to the savepoint, before the refusal: the transaction is sound
+            # again, though the ORM's bulk writes marked it for rollback.
+            transaction.set_rollback(False)
+            transaction.savepoint_rollback(savepoint)
+            transaction.savepoint_commit(savepoint)
+            outcomes[:] = [
                 self._save_one(data, checksum) if outcome in (CREATED, UPDATED) else outcome
                 for (data, checksum), outcome in zip(records, outcomes, strict=True)
             ]
-        Vacancy.objects.bulk_update(marked, ["feed_record_checksum"])
-        self._stored_ids.update(named)
-        return outcomes
+
+        def written(refused):
+            try:
+                if refused is not None:
+                    raise refused
+                batch.write_new_costs()
+            except IntegrityError:
+                again()
+            else:
+                transaction.savepoint_commit(savepoint)
+
+        try:
+            batch.write_changed()
+        except IntegrityError:
+            again()
+        else:
+            copies.start(batch.new, written)
 
     def _new_vacancy(self):
         """A new vacancy holding the blank one's values, as `copy.copy` makes it
@@ -528,19 +568,27 @@ class _Batch:
         self.new, self.changed, self.fields = [], [], set()
         self.costs = []  # (vacancy, its costs, whether it had costs before)
 
-    def write(self):
-        copy_insert(self.new)
+    def write_changed(self):
+        """The changed vacancies and their costs: what comes before the new ones."""
         if self.changed:
             # Each changed column becomes a CASE with a branch per vacancy, which
             # the database walks for every row: a fifth of a batch at a time
             # costs half as much as all of it.
             Vacancy.objects.bulk_update(self.changed, sorted(self.fields), batch_size=200)
-        VacancyCost.objects.filter(
-            vacancy__in=[vacancy for vacancy, _costs, stored in self.costs if stored]
-        ).delete()
+        stored = [vacancy for vacancy, _costs, stored in self.costs if stored]
+        if stored:
+            VacancyCost.objects.filter(vacancy__in=stored).delete()
+        self._create_costs(stored=True)
+
+    def write_new_costs(self):
+        """The costs of the new vacancies, once these are written."""
+        self._create_costs(stored=False)
+
+    def _create_costs(self, stored):
         VacancyCost.objects.bulk_create(
             VacancyCost(vacancy=vacancy, **cost)
-            for vacancy, costs, _stored in self.costs
+            for vacancy, costs, was_stored in self.costs
+            if was_stored == stored
             for cost in costs
         )
 

@@ -2,6 +2,7 @@
 vacancies app still refuses a bad record (and only it), an unchanged record is
 skipped, and the number of queries does not grow with the number of records."""
 
+import gc
 import hashlib
 import json
 
@@ -242,10 +243,11 @@ def test_queries_do_not_grow_with_the_number_of_records(
     partner, make_feed, django_assert_max_num_queries, count
 ):
     """About sixteen queries whatever the number of records up to a batch (SQLite
-    splits a long INSERT in a few); one or more per record before batches."""
+    splits a long INSERT in a few; PostgreSQL has three to check the foreign keys
+    during a COPY, `BackgroundCopies`); one or more per record before batches."""
     feed = make_feed()
     visa = {"kind": "visa", "amount": "60", "currency": "USD"}
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):
         result = run(feed, [vacancy(f"V{n}", costs=[visa]) for n in range(count)])
     assert result.created == count
     with django_assert_max_num_queries(20):
@@ -310,3 +312,21 @@ def test_a_records_checksum_is_that_of_its_canonical_json():
     every vacancy stay those of the records they were saved from."""
     expected = hashlib.sha256('{"city":"Сеул","wage_min":"2500000"}'.encode()).hexdigest()
     assert documents.record_checksum({"wage_min": "2500000", "city": "Сеул"}) == expected
+
+
+def test_the_document_is_kept_from_the_garbage_collector_only_while_it_is_applied(
+    partner, make_feed, monkeypatch
+):
+    """`feeds.sync` freezes what is alive while a document is applied (the real
+    `apply` runs, watched), and thaws it after."""
+    feed = make_feed()
+    frozen = []
+    apply = sync.KINDS["vacancies"].apply
+
+    def applying(*args):
+        frozen.append(gc.get_freeze_count())
+        return apply(*args)
+
+    monkeypatch.setattr(sync.KINDS["vacancies"], "apply", applying)
+    assert run(feed, [vacancy("V1")]).created == 1
+    assert frozen[0] > 0 and gc.get_freeze_count() == 0

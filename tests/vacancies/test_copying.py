@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 from tests.factories.partners import PartnerFactory
 from tests.factories.vacancies import FeedVacancyFactory, OccupationFactory
-from vacancies.copying import copy_insert
+from vacancies.copying import BackgroundCopies, copy_insert
 from vacancies.models import Vacancy
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +166,68 @@ def test_postgresql_receives_the_rows_by_copy(partner, django_assert_num_queries
     stored = dict(Vacancy.objects.filter(partner=partner).values_list("pk", "external_id"))
     assert stored == {vacancy.pk: vacancy.external_id for vacancy in vacancies}
     assert set(Vacancy.objects.values_list("description_en", flat=True)) == {AWKWARD}
+
+
+def _built(partner, *numbers):
+    return [FeedVacancyFactory.build(partner=partner, external_id=f"B{n}") for n in numbers]
+
+
+def test_a_query_made_while_a_copy_runs_sees_its_rows(partner):
+    """`BackgroundCopies` hands the outcome to ``done`` before the caller's next
+    query runs, and that query finds the rows."""
+    outcomes = []
+    with BackgroundCopies(Vacancy) as copies:
+        copies.start(_built(partner, 1, 2, 3), outcomes.append)
+        assert Vacancy.objects.filter(partner=partner).count() == 3
+        assert outcomes == [None]
+        copies.start(_built(partner, 4), outcomes.append)
+    assert outcomes == [None, None]
+    assert Vacancy.objects.filter(partner=partner).count() == 4
+
+
+def test_refused_rows_are_handed_to_done_and_leave_the_transaction_usable(partner):
+    """The error is the caller's to handle in its own thread: here by rolling back
+    to a savepoint, after which the connection works as before."""
+    FeedVacancyFactory.build(partner=partner, external_id="B1").save()
+    refusals = []
+    with transaction.atomic(), BackgroundCopies(Vacancy) as copies:
+        savepoint = transaction.savepoint()
+        copies.start(_built(partner, 2, 1), refusals.append)
+        copies.finish()
+        transaction.savepoint_rollback(savepoint)
+        assert Vacancy.objects.filter(partner=partner).count() == 1
+    assert len(refusals) == 1 and isinstance(refusals[0], IntegrityError)
+
+
+def test_an_error_of_the_caller_waits_for_the_copy_and_is_raised(partner):
+    class Stop(Exception):
+        pass
+
+    with pytest.raises(Stop), transaction.atomic(), BackgroundCopies(Vacancy) as copies:
+        copies.start(_built(partner, 1, 2), lambda refused: None)
+        raise Stop
+    assert not Vacancy.objects.filter(partner=partner).exists()
+
+
+@pytest.mark.postgres
+def test_foreign_keys_are_checked_during_the_copy_and_deferred_again_after(partner):
+    """A row naming a missing occupation is refused by the COPY itself, not at
+    commit; once the block ends, the table's foreign keys are deferred again, as
+    Django makes them."""
+    refusals = []
+    stray = FeedVacancyFactory.build(partner=partner, external_id="B9", occupation_id="0000")
+    with transaction.atomic():
+        with BackgroundCopies(Vacancy) as copies:
+            copies.start(_built(partner, 2), refusals.append)
+            savepoint = transaction.savepoint()
+            copies.start([stray], refusals.append)
+            copies.finish()
+            transaction.savepoint_rollback(savepoint)
+        assert refusals[0] is None and "foreign key" in str(refusals[1])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE vacancies_vacancy SET occupation_id = '0000' WHERE partner_id = %s",
+                [partner.pk],
+            )  # deferred: not refused until commit
+            assert cursor.rowcount == 1
+            transaction.set_rollback(True)
