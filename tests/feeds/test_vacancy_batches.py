@@ -330,3 +330,14 @@ def test_the_document_is_kept_from_the_garbage_collector_only_while_it_is_applie
     monkeypatch.setattr(sync.KINDS["vacancies"], "apply", applying)
     assert run(feed, [vacancy("V1")]).created == 1
     assert frozen[0] > 0 and gc.get_freeze_count() == 0
+
+
+def test_a_lone_surrogate_refuses_its_record_not_the_document(partner, make_feed):
+    """JSON may escape half of a character ("\\ud800"): Python reads it, no text
+    can hold it. The record's own checks refuse it, naming its field."""
+    body = json.dumps(
+        document("vacancies", [vacancy("V1", title_en="Welder \ud800"), vacancy("V2")])
+    ).encode()
+    result = sync.run_feed(make_feed(), body=body, trigger=FeedRun.Trigger.PUSH)
+    assert (result.outcome, result.created, result.rejected) == ("partial", 1, 1)
+    assert rejected(result) == {(1, "title_en")}
