@@ -8,18 +8,24 @@ with COPY and the lookup indexes are built afterwards.
 """
 
 import csv
+import http.client
 import io
 import itertools
 import random
+import re
 import statistics
 import time
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
 from blacklist.models import BanRecord, BanSource, name_key_columns, normalise_document_number
 from blacklist.services import check_person
 from demo import synthetic_people
+from demo.benchmarks import load, servers
 
 SOURCE_CODE = "benchmark"
 CHUNK = 100_000
@@ -145,9 +151,11 @@ def seed(count, stdout):
     return source
 
 
-def _queries(source, queries):
-    """(name, date of birth, citizenship, expected on the list) for each timed check."""
-    rng = random.Random(queries)  # noqa: S311 (reproducible test data)
+def _queries(source, queries, seed=None):
+    """(name, date of birth, citizenship, expected on the list) for each timed check;
+    the same for one ``seed`` (by default the number of checks)."""
+    seed = queries if seed is None else seed
+    rng = random.Random(seed)  # noqa: S311 (reproducible test data)
     bounds = source.records.order_by("pk").values_list("pk", flat=True)
     first, last = bounds.first(), bounds.last()
     wanted = (queries + 1) // 2
@@ -166,7 +174,7 @@ def _queries(source, queries):
         )
         for r in known
     ]
-    for person in synthetic_people.people(f"unknown-{queries}", queries - len(result)):
+    for person in synthetic_people.people(f"unknown-{seed}", queries - len(result)):
         result.append((person["own"], person["date_of_birth"], person["citizenship"], False))
     rng.shuffle(result)
     return result
@@ -176,7 +184,9 @@ def _percentile(timings, share):
     return statistics.quantiles(timings, n=100, method="inclusive")[share - 1]
 
 
-def run(count, queries, stdout):
+def run(count, queries, stdout, seconds=None):
+    """Time `check_person` in process; with ``seconds``, also the form's POST end
+    to end over HTTP for that long (`over_http`)."""
     source = seed(count, stdout)
     checks = _queries(source, queries)
     for name, birth, citizenship, _ in checks[:5]:  # warm the connection and caches
@@ -197,6 +207,75 @@ def run(count, queries, stdout):
         f"max {max(timings):.2f} ms\n"
         f"  people on the list: {found} record found, {missed} missed"
     )
+    if seconds:
+        over_http(source, seconds, stdout)
+
+
+# People checked over HTTP, each from an address of its own: each is checked a few
+# times in a run, within the form's limits per person and per address
+# (`blacklist.views`), which the load generator must not reach.
+HTTP_PEOPLE = 600
+FORM = "/uz/blacklist/check/"
+
+
+def over_http(source, seconds, stdout):
+    """The check as a person makes it: the form's POST through gunicorn (2 sync
+    workers) at 1 connection on loopback (`load`), half the people on the list.
+    Each run draws other people and addresses, so that the limits counted over the
+    last hour (in Redis, as in production) do not refuse the next run."""
+    drawn = time.time_ns()
+    checks = _queries(source, HTTP_PEOPLE, seed=drawn)
+    with servers.gunicorn() as portal:
+        cookie, token = _csrf(portal + FORM)
+        posts = [
+            (
+                urlencode(
+                    {
+                        "csrfmiddlewaretoken": token,
+                        "surname": surname,
+                        "given_name": given_name,
+                        "patronymic": patronymic,
+                        "date_of_birth": birth.isoformat(),
+                        "citizenship": citizenship,
+                    }
+                ),
+                f"10.{drawn % 251}.{number // 256}.{number % 256}",
+            )
+            for number, ((surname, given_name, patronymic), birth, citizenship, _on) in enumerate(
+                checks
+            )
+        ]
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"{settings.CSRF_COOKIE_NAME}={cookie}",
+            "Referer": f"https://{urlsplit(portal).netloc}{FORM}",
+        }
+        # Both workers boot and serve their first checks (seconds, here) unmeasured.
+        load.run(portal + FORM, min(seconds, 2), connections=2, posts=posts, headers=headers)
+        result = load.run(portal + FORM, seconds, posts=posts, headers=headers)
+    stdout.write(
+        f"ban check POST end to end ({FORM} through gunicorn, {load.describe()}, "
+        f"{len(posts)} people, half on the list): p50 / p95 {result} ms"
+    )
+
+
+def _csrf(url):
+    """(CSRF cookie, form token) as the form page hands them to a browser."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request("GET", parts.path, headers=load.HEADERS)
+        response = connection.getresponse()
+        page = response.read().decode()
+    finally:
+        connection.close()
+    cookies = SimpleCookie()
+    for header in response.headers.get_all("Set-Cookie") or []:
+        cookies.load(header)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    if response.status != 200 or settings.CSRF_COOKIE_NAME not in cookies or not token:
+        raise load.LoadError(f"{url} handed no CSRF cookie and token ({response.status})")
+    return cookies[settings.CSRF_COOKIE_NAME].value, token.group(1)
 
 
 def _check(name, birth, citizenship):

@@ -9,6 +9,7 @@ and the benchmark prints it above its table.
 """
 
 import http.client
+import itertools
 import shutil
 import statistics
 import subprocess
@@ -63,17 +64,39 @@ def describe():
     )
 
 
-def run(url, seconds, connections=1):
-    """Requests to `url` for `seconds` over `connections` connections; a `Result`."""
+def run(url, seconds, connections=1, posts=None, headers=None):
+    """Requests to `url` for `seconds` over `connections` connections; a `Result`.
+    With ``posts``, [(form body, client address)], POSTs of each body in turn,
+    each from its address (``X-Forwarded-For``), with ``headers`` besides."""
     if wrk_path():
-        return _wrk(url, seconds, connections)
-    return _python(url, seconds, connections)
+        return _wrk(url, seconds, connections, posts, headers or {})
+    return _python(url, seconds, connections, posts, headers or {})
 
 
-def _wrk(url, seconds, connections):
+def _lua_text(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _posts_script(posts):
+    """wrk's requests: each body of ``posts`` in turn, from its own address."""
+    bodies = ", ".join(_lua_text(body) for body, _address in posts)
+    addresses = ", ".join(_lua_text(address) for _body, address in posts)
+    return f"""
+local bodies = {{{bodies}}}
+local addresses = {{{addresses}}}
+local turn = 0
+request = function()
+  turn = turn % #bodies + 1
+  wrk.headers["X-Forwarded-For"] = addresses[turn]
+  return wrk.format("POST", nil, nil, bodies[turn])
+end
+"""
+
+
+def _wrk(url, seconds, connections, posts, headers):
     with tempfile.TemporaryDirectory() as folder:
         script = Path(folder) / "report.lua"
-        script.write_text(WRK_SCRIPT)
+        script.write_text((_posts_script(posts) if posts else "") + WRK_SCRIPT)
         command = [
             wrk_path(),
             f"-t{min(connections, 2)}",
@@ -84,7 +107,7 @@ def _wrk(url, seconds, connections):
             "-s",
             str(script),
         ]
-        for name, value in HEADERS.items():
+        for name, value in {**HEADERS, **headers}.items():
             command += ["-H", f"{name}: {value}"]
         output = subprocess.run(  # noqa: S603 (our own arguments)
             [*command, url], capture_output=True, text=True, check=True
@@ -96,18 +119,23 @@ def _wrk(url, seconds, connections):
     return Result(requests, p50 / 1000, p95 / 1000, requests / (duration / 1_000_000))
 
 
-def _python(url, seconds, connections):
+def _python(url, seconds, connections, posts, headers):
     parts = urlsplit(url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     timings, failures = [], []
     deadline = time.perf_counter() + seconds
+    turns = itertools.cycle(posts) if posts else None
 
     def client():
         while time.perf_counter() < deadline:
+            method, body, sent = "GET", None, {**HEADERS, **headers}
+            if turns is not None:
+                body, address = next(turns)
+                method, sent["X-Forwarded-For"] = "POST", address
             begin = time.perf_counter()
             connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
             try:
-                connection.request("GET", path, headers=HEADERS)
+                connection.request(method, path, body=body, headers=sent)
                 response = connection.getresponse()
                 response.read()
             except OSError as error:

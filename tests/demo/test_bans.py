@@ -4,6 +4,7 @@ import datetime
 import io
 
 import pytest
+from django.core.management import call_command
 
 from blacklist.matching import MatchLevel, PersonName, match
 from blacklist.models import BanRecord, BanSource
@@ -86,3 +87,17 @@ def test_benchmark_seeds_times_and_reuses_its_records():
     again = io.StringIO()
     bans_benchmark.run(count=300, queries=20, stdout=again)
     assert "300 benchmark records already loaded" in again.getvalue()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_benchmark_times_the_forms_post_end_to_end():
+    """The check as a person makes it, over HTTP through gunicorn, on a small list:
+    every POST answered (a refusal, such as the limits' 429, fails the run)."""
+    call_command("collectstatic", "--noinput", verbosity=0)
+    out = io.StringIO()
+    call_command(
+        "benchmark", "blacklist", "--count", "300", "--queries", "20", "--seconds", "2", stdout=out
+    )
+    line = next(line for line in out.getvalue().splitlines() if "POST end to end" in line)
+    assert "600 people, half on the list" in line and " / " in line.rsplit("p95", 1)[1]
