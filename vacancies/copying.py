@@ -12,7 +12,10 @@ as the rows arrive, and a refused row raises Django's `IntegrityError` for the
 whole call. Two differences: the dates set on saving (``auto_now``,
 ``auto_now_add``) are one time for all rows, and the values must be hashable and
 of the types `_text` knows (no JSON or array fields). Other databases use
-`bulk_create`."""
+`bulk_create`.
+
+`copy_insert` waits for its rows; `BackgroundCopies` lets the caller go on with
+work of its own while the database stores them."""
 
 import datetime
 import decimal
