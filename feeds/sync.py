@@ -183,7 +183,7 @@ def _sync(feed, run, body, signature):
         first_line, rows = documents.parse(body, feed.kind, feed.format)
     run.received = len(rows)
     kind = KINDS[feed.kind]
-    with transaction.atomic(), _collected_without(rows):
+    with transaction.atomic(), _uncollected():
         applied = kind.apply(feed, run, rows, first_line)
         run.created, run.updated, run.unchanged = (
             applied.created,
@@ -213,7 +213,7 @@ def _sync(feed, run, body, signature):
 
 
 @contextmanager
-def _collected_without(rows):
+def _uncollected():
     """Keep Python's garbage collector from going through the parsed document (and
     everything else already alive) while it is applied: a hundred thousand
     records are over a million objects, and each full collection, which the

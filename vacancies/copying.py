@@ -269,7 +269,10 @@ class BackgroundCopies:
         """Begin inserting ``objs`` (new instances of one of the block's models, as
         `copy_insert`), after the COPY before them ends."""
         self.finish()
-        if self.connection.vendor != "postgresql" or not objs:
+        if not objs:
+            done(None)  # nothing to write: no savepoint, no query
+            return
+        if self.connection.vendor != "postgresql":
             try:
                 # A savepoint of its own, so that a refusal leaves the caller's
                 # transaction usable, as a refused COPY does.

@@ -480,6 +480,23 @@ def test_a_record_serializer_validates_as_the_api_and_remembers_only_what_it_acc
                 assert set(error.value.detail) == {"contract_months", "wage_currency"}
 
 
+def test_a_remembering_field_validates_each_value_once_and_each_refusal_again():
+    class Counted(serializers.IntegerField):
+        def to_internal_value(self, data):
+            seen.append(data)
+            return super().to_internal_value(data)
+
+    seen = []
+    field = Counted(min_value=1)
+    vacancy_serializers.remember_validated(field)
+    assert [field.run_validation(value) for value in (24, 24, "24", 24)] == [24] * 4
+    assert seen == [24, "24"]  # the number and the text are two inputs
+    for _ in range(2):
+        with pytest.raises(serializers.ValidationError):
+            field.run_validation(0)
+    assert seen == [24, "24", 0, 0]
+
+
 def test_a_remembering_field_shares_no_container_and_leaves_fields_that_read_context():
     class Tags(serializers.Serializer):
         names = serializers.ListField(child=serializers.CharField())
