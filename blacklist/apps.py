@@ -11,3 +11,8 @@ class BlacklistConfig(AppConfig):
     # People on the lists, and what auditors searched for: a second factor is
     # required to read them (accounts.mfa).
     personal_data_permissions = ("blacklist.view_banrecord", "blacklist.view_recordaccesslog")
+
+    def ready(self):
+        from blacklist import selectors
+
+        selectors.watch()  # the lists searched, forgotten when one is loaded or edited

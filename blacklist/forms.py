@@ -3,6 +3,7 @@ from functools import cache
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -83,8 +84,15 @@ class DateOfBirthWidget(forms.MultiWidget):
         return name not in data and super().value_omitted_from_data(data, files, name)
 
 
-def citizenship_choices():
-    return _citizenship_choices(get_language())
+class CitizenshipChoices(BaseChoiceIterator):
+    """The reader's language's list of countries, as the field and its menu read it.
+
+    Django normalises a list or a callable's result again for every form and every
+    reading of the menu (250 countries, several times a page); an iterator of this
+    kind is taken as it is, and yields a list worked out once per language."""
+
+    def __iter__(self):
+        return iter(_citizenship_choices(get_language()))
 
 
 @cache
@@ -131,7 +139,7 @@ class CheckForm(forms.Form):
     )
     citizenship = forms.ChoiceField(
         label=_("Citizenship"),
-        choices=citizenship_choices,
+        choices=CitizenshipChoices(),
         widget=Select(attrs={"autocomplete": "off"}),
     )
     document_number = forms.CharField(
@@ -141,12 +149,6 @@ class CheckForm(forms.Form):
         help_text=_("If you give it, a record with another number is not counted as yours."),
         widget=forms.TextInput({**_PRIVATE, "autocapitalize": "characters"}),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The reader's language's list, normalised once: from a callable, Django
-        # normalises all 250 again each time it reads the menu (three times a page).
-        self.fields["citizenship"].choices = citizenship_choices()
 
     def clean_date_of_birth(self):
         born = self.cleaned_data["date_of_birth"]

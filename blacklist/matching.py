@@ -6,7 +6,7 @@ Latin ("ABDULLAEV SHAKHZOD"), writes Uzbek Latin ("Abdullayev Shahzod Botir oʻg
 or a national Cyrillic ("Шаҳзод", "Үсөнбаев"). Both mistakes hurt: a missed spelling
 tells someone with a ban "no ban", and "record found" about a brother, a twin or a
 sister frightens the wrong person. The date of birth is compared by the caller; this
-module only looks at names. Standard library and `spelling` only, no Django.
+module only looks at names. Standard library, `spelling` and rapidfuzz only, no Django.
 
 How a name is compared:
 
@@ -31,7 +31,10 @@ How a name is compared:
 
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
 
 from spelling import latin_spelling, skeleton
 
@@ -62,7 +65,7 @@ _CONFUSIONS = frozenset(map(frozenset, ("ao", "ou", "oe", "gh", "fp")))
 # A near miss (at most one edit per five letters of skeleton) is a possible match:
 # typos and the variants no fold covers (Бердах / Berdaq, Тимур / Temur, Фируза /
 # Feruza, ICAO's ё as E in DILERA / Дилёра).
-_SIMILAR = 0.8
+_LETTERS_PER_EDIT = 5
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -72,27 +75,19 @@ def _same_name(a: str, b: str) -> bool:
     )
 
 
-def _levenshtein(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            )
-        previous = current
-    return previous[-1]
-
-
-def _similarity(a: str, b: str) -> float:
+def _near_miss(a: str, b: str) -> bool:
+    """True when the skeletons are at most one edit (Levenshtein) per five letters
+    apart. rapidfuzz stops counting past the edits allowed: a check compares a name
+    with every word of ten or so records."""
     a, b = skeleton(a), skeleton(b)
-    return 1 - _levenshtein(a, b) / max(len(a), len(b))
+    allowed = max(len(a), len(b)) // _LETTERS_PER_EDIT
+    return Levenshtein.distance(a, b, score_cutoff=allowed) <= allowed
 
 
 def _compare_words(a: str, b: str) -> MatchLevel:
     if _same_name(a, b):
         return MatchLevel.SAME
-    if _similarity(a, b) >= _SIMILAR:
+    if _near_miss(a, b):
         return MatchLevel.POSSIBLE
     return MatchLevel.DIFFERENT
 
@@ -201,7 +196,11 @@ def name_keys(name: PersonName) -> frozenset[str]:
     DIFFERENT for names without a common key, which guarantees
     ``match(a, b) != DIFFERENT`` implies ``name_keys(a) & name_keys(b)``.
     """
-    return frozenset(_key(part) for part in _parse(name).names)
+    return _keys(_parse(name))
+
+
+def _keys(person: _Person) -> frozenset[str]:
+    return frozenset(_key(part) for part in person.names)
 
 
 # --- match ----------------------------------------------------------------------------
@@ -250,14 +249,26 @@ def match(query: PersonName, record: PersonName) -> MatchLevel:
     the genders agree and a patronymic present on both sides has the same stem.
     POSSIBLE when the names are near misses, DIFFERENT otherwise. A name without both a
     surname and a given name is never matched."""
-    if not name_keys(query) & name_keys(record):
-        return MatchLevel.DIFFERENT
-    q, r = _parse(query), _parse(record)
-    if len(q.names) != 2 or len(r.names) != 2:
-        return MatchLevel.DIFFERENT
-    if q.gender and r.gender and q.gender != r.gender:
-        return MatchLevel.DIFFERENT
-    level = _compare_names(q, r, both_female=q.gender == r.gender == "f")
-    if q.patronymic and r.patronymic:
-        level = _weakest(level, _compare_patronymics(q.patronymic, r.patronymic))
+    return matcher(query)(record)
+
+
+def matcher(query: PersonName) -> Callable[[PersonName], MatchLevel]:
+    """`match` with ``query`` fixed: the query's name is read once for all the records
+    a check compares it with (it is not kept beyond the returned function)."""
+    q = _parse(query)
+    q_keys = _keys(q)
+
+    def level(record: PersonName) -> MatchLevel:
+        r = _parse(record)
+        if not q_keys & _keys(r):
+            return MatchLevel.DIFFERENT
+        if len(q.names) != 2 or len(r.names) != 2:
+            return MatchLevel.DIFFERENT
+        if q.gender and r.gender and q.gender != r.gender:
+            return MatchLevel.DIFFERENT
+        level = _compare_names(q, r, both_female=q.gender == r.gender == "f")
+        if q.patronymic and r.patronymic:
+            level = _weakest(level, _compare_patronymics(q.patronymic, r.patronymic))
+        return level
+
     return level

@@ -10,18 +10,17 @@ a daily counter per outcome and, for the API, the partner's call and its outcome
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from blacklist import selectors
-from blacklist.matching import MatchLevel, PersonName, match, name_keys
+from blacklist.matching import MatchLevel, PersonName, matcher, name_keys
 from blacklist.models import (
     ApiCheckLog,
     BanRecord,
     BanSource,
-    DailyCheckCount,
     normalise_document_number,
 )
 
@@ -92,21 +91,16 @@ class CheckResult:
     sources: list[BanSource] = field(default_factory=list)
 
 
-def _level(query_name, query_document, citizenship, record):
-    """How sure we are that ``record`` is the person asking."""
-    level = match(query_name, record.person_name)
+def _level(level, query_document, citizenship, record):
+    """How sure we are that ``record`` is the person asking, given ``level``, how
+    alike the names are."""
     if query_document and record.document_key:
         if query_document != record.document_key:
             return MatchLevel.DIFFERENT
         # Same date of birth and same document: the person, however the name was
         # written; a name we could not read as theirs still needs a look.
         return MatchLevel.SAME if level == MatchLevel.SAME else MatchLevel.POSSIBLE
-    if (
-        level == MatchLevel.SAME
-        and citizenship
-        and record.citizenship
-        and citizenship != record.citizenship.code
-    ):
+    if level == MatchLevel.SAME and citizenship and record.citizenship not in ("", citizenship):
         # Lists do record citizenship wrongly (and people hold two): not ruled out,
         # but no longer certain.
         return MatchLevel.POSSIBLE
@@ -133,18 +127,29 @@ def check_person(
     name = PersonName(surname, given_name, patronymic)
     document_key = normalise_document_number(document_number)
     keys = name_keys(name)
+    sources = selectors.searched_sources()
     matches = []
     if keys or document_key:
+        by_id = {source.pk: source for source in sources}
+        name_level = matcher(name)
         for record in selectors.candidate_records(date_of_birth, keys, document_key):
-            level = _level(name, document_key, citizenship, record)
+            source = by_id.get(record.source_id)
+            if source is None:  # a list deleted, with its records, since it was read
+                continue
+            level = _level(
+                name_level(PersonName(record.surname, record.given_name, record.patronymic)),
+                document_key,
+                citizenship,
+                record,
+            )
             if level != MatchLevel.DIFFERENT:
                 listed = _written(record) if level == MatchLevel.POSSIBLE else ""
-                matches.append(Match(level, record.source, record.ban_end, record.basis, listed))
+                matches.append(Match(level, source, record.ban_end, record.basis, listed))
     matches.sort(key=lambda m: (-_RANK[m.level], m.source.name, m.ban_end or datetime.date.max))
     outcome = matches[0].level if matches else MatchLevel.DIFFERENT
     if count:
         count_outcome(outcome)
-    return CheckResult(outcome=outcome, matches=matches, sources=selectors.searched_sources())
+    return CheckResult(outcome=outcome, matches=matches, sources=sources)
 
 
 def _written(record):
@@ -158,11 +163,17 @@ def log_api_check(partner, key_prefix, outcome):
     ApiCheckLog.objects.create(partner=partner, key_prefix=key_prefix, outcome=outcome)
 
 
+# Today's counter for an outcome, started or added to in one statement (standard SQL
+# that SQLite and PostgreSQL both run), which also holds when two checks start a
+# day's counter at the same moment.
+_COUNT_ONE = (
+    'INSERT INTO "blacklist_dailycheckcount" ("date", "outcome", "count") VALUES (%s, %s, 1) '
+    'ON CONFLICT ("date", "outcome") '
+    'DO UPDATE SET "count" = "blacklist_dailycheckcount"."count" + 1'
+)
+
+
 def count_outcome(outcome):
     """Add one check to today's counter for ``outcome``."""
-    today = timezone.localdate()
-    counter, created = DailyCheckCount.objects.get_or_create(
-        date=today, outcome=outcome, defaults={"count": 1}
-    )
-    if not created:
-        DailyCheckCount.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+    with connection.cursor() as cursor:
+        cursor.execute(_COUNT_ONE, [timezone.localdate(), str(outcome)])

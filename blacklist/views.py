@@ -3,6 +3,9 @@ POST only, no data in URLs or sessions, error reports hide the form, the rate
 limit counts a keyed hash of the identity that expires from the cache, and every
 outcome has the same size on the wire (``blacklist.padding``)."""
 
+import functools
+
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
@@ -14,6 +17,7 @@ from django_ratelimit.core import is_ratelimited
 from blacklist import padding, selectors, services
 from blacklist.forms import CheckForm
 from blacklist.matching import PersonName, name_keys
+from ui.jinja import render_fragment, render_page
 
 # Checks allowed per hour of one person, from anywhere: every spelling of a name
 # with one date of birth counts together, so nobody can try a person's variants
@@ -56,7 +60,7 @@ def _limited(request):
 @require_http_methods(["GET", "POST"])
 def check(request):
     if request.method == "GET":
-        return render(request, "blacklist/check.html", {"form": CheckForm(), **_sources()})
+        return _form_page(request, CheckForm())
     if is_ratelimited(
         request,
         group="blacklist.check.ip",
@@ -68,7 +72,7 @@ def check(request):
         return _limited(request)
     form = CheckForm(request.POST)
     if not form.is_valid():
-        return render(request, "blacklist/check.html", {"form": form, **_sources()})
+        return _form_page(request, form)
     person = identity_key(form.cleaned_data)
     if is_ratelimited(
         request,
@@ -79,10 +83,36 @@ def check(request):
         increment=True,
     ):
         return _limited(request)
-    result = services.check_person(**form.cleaned_data)
-    response = render(request, "blacklist/result.html", {"result": result, **_sources(result)})
+    result = services.check_person(**form.cleaned_data, count=False)
+    # The answer in Jinja2 (`ui.jinja`), in the site's layout.
+    response = render_page(
+        request,
+        "blacklist/result",
+        {"result": result, "sources": result.sources},
+        response_class=functools.partial(CountedAnswer, outcome=result.outcome),
+    )
     return padding.PAGE.apply(request, response)
 
 
-def _sources(result=None):
-    return {"sources": result.sources if result else selectors.searched_sources()}
+class CountedAnswer(HttpResponse):
+    """A check's answer, which adds its outcome to the day's counter once it is
+    sent: the WSGI server calls `close` after the last byte, and the person does not
+    wait for a statistic. A failure to count is not lost: it reaches the server's
+    error log (the outcome only, nothing of the person)."""
+
+    def __init__(self, *args, outcome, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outcome = outcome
+
+    def close(self):
+        try:
+            services.count_outcome(self.outcome)
+        finally:
+            super().close()
+
+
+def _form_page(request, form):
+    sources = render_fragment(
+        "blacklist/sources.jinja", {"sources": selectors.searched_sources()}, request
+    )
+    return render(request, "blacklist/check.html", {"form": form, "sources_html": sources})

@@ -17,6 +17,9 @@ readers (`read_compiled_ids`): a list's search, whose SQL it keeps with the rest
 the search (`vacancies.prepared`, `agencies.prepared`).
 """
 
+import datetime
+from collections import namedtuple
+
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models.query import get_related_populators
@@ -97,6 +100,108 @@ class _Compiled:
         for name, position in self.annotations:
             setattr(instance, name, row[position])
         return instance
+
+
+class PreparedValues:
+    """Rows of ``build(on, *arguments)`` (a queryset) as named tuples of `fields`,
+    for a query a page runs with other values each time (the entry-ban check's: a
+    date of birth, name keys and a document number; building and compiling it took
+    0.6 ms of a check, its SQL 0.5 ms).
+
+    An argument is a string, a date or a tuple of strings. The queryset is built
+    with a mark in the place of each string, date and tuple item (an empty string
+    stays empty: a condition on it is usually left out) and compiled once a day for
+    each shape of the arguments; each read runs that SQL with its own values where
+    the marks were, and converts the rows as Django's values iterable does."""
+
+    def __init__(self, build, fields):
+        self.build = build
+        self.fields = fields
+        self.row = namedtuple("Row", fields)
+        self._compiled = {}
+
+    def read(self, *arguments, on=None):
+        on = on or timezone.localdate()
+        key = (on, tuple(map(_shape, arguments)))
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            if len(self._compiled) > 64:  # days gone by
+                self._compiled.clear()
+            compiled = self._compiled[key] = self._compile(on, arguments)
+        if compiled.sql is None:
+            return []  # Django found that it matches nothing
+        values = [value for argument in arguments for value in _items(argument)]
+        params = list(compiled.params)
+        for position, index, as_text in compiled.places:
+            params[position] = values[index].isoformat() if as_text else values[index]
+        connection = connections[compiled.db]
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            rows = cursor.fetchall()
+        if compiled.converters:
+            rows = (_converted(row, compiled.converters, connection) for row in rows)
+        return [self.row(*row) for row in rows]
+
+    def _compile(self, on, arguments):
+        marks, index = [], 0
+        for argument in arguments:
+            items = _items(argument)
+            marked = [_mark(value, index + n) for n, value in enumerate(items)]
+            index += len(items)
+            marks.append(tuple(marked) if isinstance(argument, tuple) else marked[0])
+        queryset = self.build(on, *marks)
+        if hasattr(queryset, "rewrite"):  # modeltranslation's: the columns as named
+            queryset = queryset.rewrite(False)
+        compiler = queryset.values_list(*self.fields).query.get_compiler(using=queryset.db)
+        try:
+            sql, params = compiler.as_sql()
+        except EmptyResultSet:
+            return _CompiledValues(queryset.db, None, (), [], [])
+        places = []
+        for position, param in enumerate(params):
+            for index, mark in enumerate(_marks(marks)):
+                if mark is not None and param in (mark, _text(mark)):
+                    places.append((position, index, param != mark))
+        if len({index for _position, index, _text in places}) != len(
+            [mark for mark in _marks(marks) if mark is not None]
+        ):
+            raise ValueError("An argument of a prepared query is not a parameter of its SQL.")
+        return _CompiledValues(queryset.db, sql, tuple(params), places, _converters(compiler))
+
+
+# A prepared query's SQL (None when it matches nothing), its parameters with marks,
+# and the places of the marks: (position, value's index, passed as ISO text).
+_CompiledValues = namedtuple("_CompiledValues", "db sql params places converters")
+
+
+# The first date a mark stands for (no page asks about the year 1).
+_MARK_DAY = datetime.date(1, 1, 1)
+
+
+def _shape(argument):
+    if isinstance(argument, tuple):
+        return len(argument)
+    return bool(argument) if isinstance(argument, str) else "date"
+
+
+def _items(argument):
+    return argument if isinstance(argument, tuple) else (argument,)
+
+
+def _mark(value, index):
+    """The mark of the `index`-th value, of its type; None for an empty string."""
+    if isinstance(value, str):
+        return f"\x00mark-{index}" if value else None
+    return _MARK_DAY + datetime.timedelta(days=index)
+
+
+def _marks(marks):
+    return [mark for argument in marks for mark in _items(argument)]
+
+
+def _text(mark):
+    """A date mark as SQLite's backend passes a date (ISO text)."""
+    return mark.isoformat() if isinstance(mark, datetime.date) else mark
 
 
 def read_ids(queryset):

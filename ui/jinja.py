@@ -18,8 +18,9 @@ import functools
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.conf import settings
-from django.shortcuts import render
+from django.http import HttpResponse
 from django.template import defaultfilters, engines
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
@@ -108,10 +109,12 @@ def render_fragment(name, context, request=None):
     return mark_safe(html)  # noqa: S308 - Jinja2 escaped every value (autoescape)
 
 
-def render_page(request, name, context):
-    """The response of a page whose content is the Jinja2 template ``<name>.jinja``,
-    shown by the Django template ``<name>.html`` (``{{ content }}``) in the site's
-    layout: the page's title and head stay in Django's blocks, and tests still read
-    the response's context."""
+def render_page(request, name, context, response_class=HttpResponse):
+    """The response (a `response_class`) of a page whose content is the Jinja2
+    template ``<name>.jinja``, shown by the Django template ``<name>.html``
+    (``{{ content }}``) in the site's layout: the page's title and head stay in
+    Django's blocks, and tests still read the response's context."""
     content = render_fragment(f"{name}.jinja", context, request)
-    return render(request, f"{name}.html", {**context, "content": content})
+    return response_class(
+        render_to_string(f"{name}.html", {**context, "content": content}, request)
+    )

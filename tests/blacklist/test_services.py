@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import translation
 
+from blacklist import services
 from blacklist.matching import MatchLevel, name_keys
 from blacklist.models import BanRecord, DailyCheckCount
 from blacklist.services import check_person
@@ -157,6 +158,33 @@ def test_a_check_reads_candidates_through_the_key_index(
     assert '"date_of_birth" =' in lookup
     assert '"name_key_1" IN' in lookup
     assert '"name_key_2" IN' in lookup
+
+
+def test_a_check_is_one_query_and_sees_a_list_as_soon_as_it_is_loaded(
+    make_record, source, django_assert_num_queries
+):
+    """The lists searched are kept (`pagecache.kept`): a check reads its candidates
+    only, and the statistics of a list just loaded at once."""
+    make_record()
+    check("Karimov", "Aziz", count=False)
+    with django_assert_num_queries(1):
+        result = check("Abdullayev", "Shahzod", count=False)
+    assert result.outcome == MatchLevel.SAME
+    assert [s.active_records for s in result.sources] == [1]
+    make_record("Каримов", "Азиз", "")
+    source.refresh_statistics()
+    (listed,) = check("Karimov", "Aziz", count=False).sources
+    assert listed.active_records == 2
+    assert listed.updated_at > source.updated_at - datetime.timedelta(seconds=5)
+
+
+def test_the_counter_is_one_statement(make_record, django_assert_num_queries):
+    """Today's counter is started or added to in one statement (`count_outcome`)."""
+    with django_assert_num_queries(1):
+        services.count_outcome(MatchLevel.SAME)
+    with django_assert_num_queries(1):
+        services.count_outcome(MatchLevel.SAME)
+    assert DailyCheckCount.objects.get().count == 2
 
 
 def test_keys_are_precomputed_on_save(make_record):

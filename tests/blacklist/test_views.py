@@ -7,12 +7,14 @@ import logging
 import pytest
 from django.core.cache import caches
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
+from django.utils import translation
 from django.views.debug import ExceptionReporter
 from redis import Redis
 
 from blacklist import services
 from blacklist.models import DailyCheckCount
+from blacklist.views import check
 
 pytestmark = pytest.mark.django_db
 URL = "/ru/blacklist/check/"
@@ -157,6 +159,20 @@ def test_nothing_of_the_query_is_stored_or_logged(client, make_record, caplog, s
         assert secret not in logged
     assert DailyCheckCount.objects.get(outcome="record_found").count == 1
     assert DailyCheckCount.objects.get(outcome="no_record").count == 2
+
+
+def test_the_outcome_is_counted_once_the_answer_is_sent(make_record):
+    """The day's counter is added to when the server closes the response, after the
+    answer's last byte (`CountedAnswer`): not before, and once."""
+    make_record()
+    request = RequestFactory().post(URL, QUERY, REMOTE_ADDR="10.0.0.9")
+    request._dont_enforce_csrf_checks = True  # as the test client does
+    with translation.override("ru"):
+        response = check(request)
+    assert "Запись найдена" in response.content.decode()
+    assert not DailyCheckCount.objects.exists()
+    response.close()
+    assert DailyCheckCount.objects.get(outcome="record_found").count == 1
 
 
 def test_a_crash_logs_no_query_and_error_reports_hide_it(client, monkeypatch, caplog):

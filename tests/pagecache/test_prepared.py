@@ -15,8 +15,11 @@ from django.utils import translation
 
 from agencies.models import Agency, Licence
 from agencies.selectors import deposits_with_balance
-from pagecache.prepared import MARK, PreparedRows, read_values
+from blacklist.models import BanRecord
+from blacklist.selectors import CANDIDATE_FIELDS
+from pagecache.prepared import MARK, PreparedRows, PreparedValues, read_values
 from tests.factories.agencies import AgencyFactory, DepositFactory, LicenceFactory
+from tests.factories.blacklist import BanRecordFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +127,62 @@ def test_values_read_by_their_sql_are_the_querysets():
     assert read_values(Agency.objects.filter(pk__in=[]), "id") == []
     with pytest.raises(ValueError):
         read_values(queryset, "flag", "id")
+
+
+def _candidates(on, born, keys, document):
+    return BanRecord.objects.in_force(on).candidates(born, keys, document)
+
+
+def test_prepared_values_are_the_querysets_rows_for_each_shape_of_arguments():
+    """`PreparedValues`: the rows the queryset reads, converted as Django converts them
+    (a date is a date, on SQLite too), for every number of keys, with and without a
+    document, whichever values take the marks' places; one query a read."""
+    born, other_day = datetime.date(1991, 3, 14), datetime.date(1985, 7, 2)
+    for surname, given_name, document, day in [
+        ("Абдуллаев", "Шахзод", "AA 12", born),
+        ("Каримов", "Азиз", "", born),
+        ("Каримов", "Шахзод", "BB34", other_day),
+        ("Турсунова", "Фируза", "AA12", other_day),
+    ]:
+        BanRecordFactory(
+            surname=surname, given_name=given_name, document_number=document, date_of_birth=day
+        )
+    BanRecordFactory(
+        surname="Каримов",
+        given_name="Азиз",
+        ban_start=datetime.date(2000, 1, 1),
+        ban_end=datetime.date(2001, 1, 1),
+    )
+    prepared = PreparedValues(_candidates, CANDIDATE_FIELDS)
+    today = datetime.date.today()
+    found = []
+    for arguments in [
+        (born, ("bdl", "shhzd"), ""),
+        (born, ("krm",), ""),
+        (born, ("krm", "shhzd"), "AA12"),
+        (other_day, ("krm", "shhzd"), "AA12"),
+        (other_day, (), "BB34"),
+        (other_day, ("zzz",), ""),
+    ]:
+        expected = list(_candidates(today, *arguments).values_list(*CANDIDATE_FIELDS, named=True))
+        with CaptureQueriesContext(connection) as queries:
+            rows = prepared.read(*arguments, on=today)
+        assert sorted(rows) == sorted(expected), arguments
+        assert [row._fields for row in rows[:1]] in ([], [CANDIDATE_FIELDS])
+        assert all(isinstance(row.ban_end, datetime.date) for row in rows)
+        assert len(queries) == 1
+        found.append(len(rows))
+    assert found == [1, 1, 2, 2, 1, 0]
+
+
+def test_prepared_values_that_match_nothing_run_no_query_and_unused_arguments_are_refused(
+    django_assert_num_queries,
+):
+    prepared = PreparedValues(_candidates, CANDIDATE_FIELDS)
+    with django_assert_num_queries(0):
+        assert prepared.read(datetime.date(1991, 3, 14), (), "") == []
+    ignoring = PreparedValues(
+        lambda on, born, keys, document: _candidates(on, born, keys, ""), CANDIDATE_FIELDS
+    )
+    with pytest.raises(ValueError, match="not a parameter"):
+        ignoring.read(datetime.date(1991, 3, 14), ("krm",), "AA12")

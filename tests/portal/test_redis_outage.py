@@ -165,3 +165,29 @@ def test_one_client_serves_every_operation_and_fails_as_djangos_when_redis_stops
     else:
         with pytest.raises(RedisError):
             cache.get("kept")
+
+
+def test_a_counter_adds_in_one_round_trip_keeps_its_expiry_and_is_never_created(monkeypatch):
+    """The rate limits' incr (`portal.cache`): one round trip where Django made two,
+    the counter's window unchanged, and a missing counter an error, as in Django."""
+    cache = caches["counters"]
+    client = cache._cache.get_client(write=True)
+    key = cache.make_and_validate_key("test-counter")
+    cache.delete("test-counter")
+    with pytest.raises(ValueError, match="not found"):
+        cache.incr("test-counter")
+    assert not client.exists(key)
+    cache.set("test-counter", 4, 300)
+    sent = []
+    execute = client.execute_command
+    monkeypatch.setattr(
+        client,
+        "execute_command",
+        lambda *args, **options: sent.append(args[0]) or execute(*args, **options),
+    )
+    assert cache.incr("test-counter", 2) == 6
+    assert sent == ["EVAL"]
+    monkeypatch.undo()
+    assert 290 < client.ttl(key) <= 300
+    assert cache.get("test-counter") == 6
+    cache.delete("test-counter")
