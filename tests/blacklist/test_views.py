@@ -6,7 +6,8 @@ import logging
 
 import pytest
 from django.core.cache import caches
-from django.db import connection
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection
 from django.test import Client, RequestFactory
 from django.utils import translation
 from django.views.debug import ExceptionReporter
@@ -171,7 +172,13 @@ def test_the_outcome_is_counted_once_the_answer_is_sent(make_record):
         response = check(request)
     assert "Запись найдена" in response.content.decode()
     assert not DailyCheckCount.objects.exists()
-    response.close()
+    # As the test client closes a response: the end of a request would close the
+    # connection of the test's transaction.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     assert DailyCheckCount.objects.get(outcome="record_found").count == 1
 
 
