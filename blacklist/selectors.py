@@ -15,9 +15,12 @@ _sources = Kept(
 )
 
 
-def searched_sources():
+def searched_sources(afresh=False):
     """Every list a check searches, with how fresh it is, in the reader's language's
-    order of names."""
+    order of names. ``afresh`` forgets the kept lists first and reads them again: a
+    list added by a write that sends no signal is kept unknown for up to 600 s."""
+    if afresh:
+        _sources.forget()
     return _sources.get(get_language())
 
 

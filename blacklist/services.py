@@ -130,11 +130,16 @@ def check_person(
     sources = selectors.searched_sources()
     matches = []
     if keys or document_key:
+        records = selectors.candidate_records(date_of_birth, keys, document_key)
         by_id = {source.pk: source for source in sources}
+        if any(record.source_id not in by_id for record in records):
+            # A list the kept ones lack: never let that hide a record.
+            sources = selectors.searched_sources(afresh=True)
+            by_id = {source.pk: source for source in sources}
         name_level = matcher(name)
-        for record in selectors.candidate_records(date_of_birth, keys, document_key):
+        for record in records:
             source = by_id.get(record.source_id)
-            if source is None:  # a list deleted, with its records, since it was read
+            if source is None:  # a list deleted, with its records, since they were read
                 continue
             level = _level(
                 name_level(PersonName(record.surname, record.given_name, record.patronymic)),

@@ -162,7 +162,7 @@ class PreparedValues:
             for index, mark in enumerate(_marks(marks)):
                 if mark is not None and param in (mark, _text(mark)):
                     places.append((position, index, param != mark))
-        if len({index for _position, index, _text in places}) != len(
+        if len({index for _position, index, _as_text in places}) != len(
             [mark for mark in _marks(marks) if mark is not None]
         ):
             raise ValueError("An argument of a prepared query is not a parameter of its SQL.")

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from blacklist import services
 from blacklist.matching import MatchLevel, name_keys
-from blacklist.models import BanRecord, DailyCheckCount
+from blacklist.models import BanRecord, BanSource, DailyCheckCount
 from blacklist.services import check_person
 
 pytestmark = pytest.mark.django_db
@@ -176,6 +176,20 @@ def test_a_check_is_one_query_and_sees_a_list_as_soon_as_it_is_loaded(
     (listed,) = check("Karimov", "Aziz", count=False).sources
     assert listed.active_records == 2
     assert listed.updated_at > source.updated_at - datetime.timedelta(seconds=5)
+
+
+def test_a_list_the_kept_ones_lack_never_hides_a_record(make_record, source):
+    """A list added by a write that sends no signal (a bulk insert) is not among the
+    kept lists: a check that finds one of its records reads the lists afresh."""
+    check("Karimov", "Aziz", count=False)  # the lists are kept
+    (added,) = BanSource.objects.bulk_create(
+        [BanSource(code="kz-bans", name="Kazakhstan: entry bans", country="KZ", kind="entry_ban")]
+    )
+    make_record(source=added)
+    result = check("Abdullayev", "Shahzod", count=False)
+    assert result.outcome == MatchLevel.SAME
+    assert [match.source.code for match in result.matches] == ["kz-bans"]
+    assert {listed.code for listed in result.sources} == {"ru-bans", "kz-bans"}
 
 
 def test_the_counter_is_one_statement(make_record, django_assert_num_queries):
