@@ -1,5 +1,6 @@
 """What the entry-ban check reads: the sources it searches and the records that may
-be the person. Nothing here writes and nothing here compares names
+be the person. Nothing here writes to the database (the kept lists may be
+forgotten, to be read afresh) and nothing here compares names
 (`blacklist.matching` does); `blacklist.services` runs a check with these."""
 
 from django.utils.translation import get_language

@@ -566,7 +566,7 @@ class _Batch:
 
     def __init__(self):
         self.new, self.changed, self.fields = [], [], set()
-        self.costs = []  # (vacancy, its costs, whether it had costs before)
+        self.costs = []  # (vacancy, its costs, whether the vacancy is stored already)
 
     def write_changed(self):
         """The changed vacancies and their costs: what comes before the new ones."""

@@ -327,6 +327,21 @@ def test_look_alikes_are_not_record_found(query, record):
 
 
 @pytest.mark.parametrize(
+    ("query", "record", "expected"),
+    [
+        # One edit in five letters of skeleton is a near miss; in four, another name.
+        (("Tursunov", "Temur"), ("Турсунов", "Тимур"), POSSIBLE),
+        (("Karimov", "Aziz"), ("Каримов", "Азим"), DIFFERENT),
+        # Two edits in ten letters; three are too many.
+        (("Tursunov", "Abdulhamid"), ("Турсунов", "Абдулхалил"), POSSIBLE),
+        (("Tursunov", "Abdulhamid"), ("Турсунов", "Абдулкарим"), DIFFERENT),
+    ],
+)
+def test_a_near_miss_is_at_most_one_edit_per_five_letters(query, record, expected):
+    assert match(PersonName(*query), PersonName(*record)) == expected
+
+
+@pytest.mark.parametrize(
     ("query", "record"),
     [
         (("Qalmurzaev", "Berdaq"), ("Калмурзаев", "Бердах")),

@@ -3,6 +3,7 @@ query in the database, the logs or error reports) and the rate limits."""
 
 import datetime
 import logging
+import re
 
 import pytest
 from django.core.cache import caches
@@ -56,6 +57,25 @@ def test_form_is_private_and_lists_no_records(client, make_record, source):
     assert "20.11.2026" in html
     assert "не является юридической справкой" in html
     assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_the_citizenship_menu_lists_the_portals_countries_first_in_each_language(client):
+    """The menu (`CitizenshipChoices`) in the reader's language, whichever language
+    the process listed it in first, and a choice from it accepted."""
+    expected = {
+        "uz": ["Davlatingizni tanlang", "Oʻzbekiston", "Qirgʻiziston", "Tojikiston"],
+        "ru": ["Выберите страну", "Узбекистан", "Кыргызстан", "Таджикистан"],
+        "ky": ["Өлкөңүздү тандаңыз", "Өзбекстан", "Кыргызстан", "Тажикстан"],
+        "kaa": ["Mámleketińizdi tańlań", "Ózbekstan", "Qırǵızstan", "Tájikstan"],
+    }
+    for language in [*expected, "ru"]:
+        html = client.get(f"/{language}/blacklist/check/").content.decode()
+        menu = html[html.index('name="citizenship"') :]
+        options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', menu)
+        assert [code for code, _name in options[:5]] == ["", "UZ", "KG", "TJ", "KZ"]
+        assert [name for _code, name in options[:4]] == expected[language]
+        assert len(options) > 240
+    assert "Запись" in post(client, citizenship="KZ").content.decode()
 
 
 def test_query_string_is_never_read(client, make_record):
