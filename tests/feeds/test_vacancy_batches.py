@@ -341,3 +341,22 @@ def test_a_lone_surrogate_refuses_its_record_not_the_document(partner, make_feed
     result = sync.run_feed(make_feed(), body=body, trigger=FeedRun.Trigger.PUSH)
     assert (result.outcome, result.created, result.rejected) == ("partial", 1, 1)
     assert rejected(result) == {(1, "title_en")}
+
+
+def test_a_document_that_states_nothing_new_reads_nothing_to_validate_with(partner, make_feed):
+    """The destinations, occupations and recruiters a serializer checks records
+    against are read only once a record needs validating; a record that changed
+    still gets them."""
+    feed = make_feed()
+    records = [vacancy(f"V{n}") for n in range(3)]
+    run(feed, records)
+
+    with CaptureQueriesContext(connection) as queries:
+        result = run(feed, records[::-1])
+    assert result.unchanged == 3
+    assert not [q for q in queries.captured_queries if "vacancies_country" in q["sql"]]
+
+    with CaptureQueriesContext(connection) as queries:
+        result = run(feed, [*records[:2], vacancy("V2", title_en="Welder")])
+    assert (result.unchanged, result.updated) == (2, 1)
+    assert [q for q in queries.captured_queries if "vacancies_country" in q["sql"]]
