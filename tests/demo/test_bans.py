@@ -99,5 +99,6 @@ def test_benchmark_times_the_forms_post_end_to_end():
     call_command(
         "benchmark", "blacklist", "--count", "300", "--queries", "20", "--seconds", "2", stdout=out
     )
+    assert "the list and its indexes read into memory first" in out.getvalue()
     line = next(line for line in out.getvalue().splitlines() if "POST end to end" in line)
     assert "600 people, half on the list" in line and " / " in line.rsplit("p95", 1)[1]
