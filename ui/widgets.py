@@ -32,16 +32,18 @@ class Select(forms.Select):
         final_attrs = self.build_attrs(self.attrs, attrs)
         if self.allow_multiple_selected:
             final_attrs["multiple"] = True
-        return mark_safe(  # noqa: S308 - every value and label is escaped above
+        return mark_safe(  # noqa: S308 - every value and label is escaped (`_option`)
             f'<select name="{escape(name)}"{flatatt(final_attrs)}>{"".join(options)}</select>'
         )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096, typed=True)
 def _option(value, label, selected):
     """An option's HTML, written once per value, label and state: the ban check's
     menu escaped 250 countries' names on every form, half of its widgets' time.
-    The label is of the key, so each language's has its own."""
+    The label is of the key, so each language's has its own, and so is its type:
+    a label marked safe is written as it is, and must never answer for the same
+    text unmarked, which is escaped (``typed``)."""
     return (
         f'<option value="{escape(value)}"{" selected" if selected else ""}>{escape(label)}</option>'
     )

@@ -6,7 +6,7 @@ from functools import cached_property
 from itertools import islice
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import BooleanField, ExpressionWrapper, Value
 from django.db.models.base import ModelState
 from django.template.defaultfilters import floatformat
@@ -288,6 +288,11 @@ def save_partner_vacancy(
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
+# The first key of the advisory locks that stand for a partner's vacancies
+# (`PartnerVacancies._lock`; the second is the partner's id): a number of its own,
+# so that no other lock the portal may take shares it.
+PARTNER_LOCK_SPACE = 0x7661_6361  # "vaca"
+
 # (name, attname) of the columns a batch may change.
 _COLUMNS = [(field.name, field.attname) for field in Vacancy._meta.concrete_fields]
 # Checked by the database while a batch is written (and in full by
@@ -331,6 +336,7 @@ class PartnerVacancies:
         The checksum is "" for a vacancy another feed delivered last, so that its
         record is compared in full and the vacancy changes feed. The ids read are
         also those `_stored_ids` starts from."""
+        self._lock()
         marked = ExpressionWrapper(marked, output_field=BooleanField()) if marked else Value(False)
         checksums, meeting = {}, set()
         for external_id, checksum, feed_id, meets in read_values(
@@ -345,6 +351,24 @@ class PartnerVacancies:
                 meeting.add(external_id)
         self._stored_ids = set(checksums)
         return checksums, meeting
+
+    def _lock(self):
+        """Hold the partner's vacancies for the rest of the transaction, on
+        PostgreSQL: two documents of one partner (two feeds naming the same
+        vacancies) saved at once each locked their batches' rows in their own
+        order, and the database stopped one of them as a deadlock, the whole run
+        lost. The second now waits for the first to commit, then reads what it
+        left. SQLite lets one writer in at a time anyway."""
+        if connection.vendor != "postgresql":
+            return
+        if not connection.in_atomic_block:
+            raise transaction.TransactionManagementError(
+                "A partner's vacancies are saved in bulk inside a transaction."
+            )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s)", [PARTNER_LOCK_SPACE, self.partner.pk]
+            )
 
     @cached_property
     def _stored_ids(self):

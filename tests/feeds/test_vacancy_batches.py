@@ -5,16 +5,18 @@ skipped, and the number of queries does not grow with the number of records."""
 import gc
 import hashlib
 import json
+import threading
 
 import pytest
 from django.contrib import admin
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from feeds import documents, sync
 from feeds.models import FeedRun
 from tests.factories.agencies import AgencyFactory, LicenceFactory
+from tests.factories.partners import PartnerFactory
 from tests.factories.vacancies import CountryFactory, OccupationFactory
 from tests.feeds.conftest import document, vacancy
 from vacancies import services
@@ -360,3 +362,74 @@ def test_a_document_that_states_nothing_new_reads_nothing_to_validate_with(partn
         result = run(feed, [*records[:2], vacancy("V2", title_en="Welder")])
     assert (result.unchanged, result.updated) == (2, 1)
     assert [q for q in queries.captured_queries if "vacancies_country" in q["sql"]]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_feeds_of_one_partner_run_at_once_without_a_deadlock(partner, make_feed):
+    """Two feeds of one partner naming the same vacancies, each in its own order,
+    run at the same time: each locked its batches' rows (and new keys) in its own
+    order, and PostgreSQL stopped one run as a deadlock. The second now waits for
+    the first (`PartnerVacancies._lock`), and both apply."""
+    first, second = make_feed(), make_feed(name="Second feed")
+    records = [vacancy(f"V{n}") for n in range(2500)]  # three batches each
+    results, failures, start = {}, [], threading.Barrier(2)
+
+    def run_in_thread(feed, ordered):
+        try:
+            start.wait()
+            with translation.override("en"):
+                results[feed.pk] = run(feed, ordered)
+        except Exception as error:  # the test reports it below
+            failures.append(error)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run_in_thread, args=(first, records)),
+        threading.Thread(target=run_in_thread, args=(second, records[::-1])),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures
+    assert {result.outcome for result in results.values()} == {"success"}
+    assert sorted(result.created for result in results.values()) == [0, 2500]
+    assert Vacancy.objects.filter(partner=partner).count() == 2500
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_partners_vacancies_are_held_until_the_commit_and_no_others(partner):
+    """While one transaction saves a partner's vacancies in bulk, another partner's
+    are free, and the same partner's wait (here: past a lock timeout)."""
+    other = PartnerFactory(name="Other partner")
+    holding, release = threading.Event(), threading.Event()
+
+    def hold():
+        try:
+            with transaction.atomic():
+                services.PartnerVacancies(partner).stored()
+                holding.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    try:
+        assert holding.wait(10)
+        with transaction.atomic():
+            services.PartnerVacancies(other).stored()
+        with pytest.raises(OperationalError), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '200ms'")
+            services.PartnerVacancies(partner).stored()
+    finally:
+        release.set()
+        thread.join()
+    with transaction.atomic():
+        services.PartnerVacancies(partner).stored()  # free once the other committed
+    with pytest.raises(transaction.TransactionManagementError):
+        services.PartnerVacancies(partner).stored()  # outside a transaction: refused

@@ -51,6 +51,19 @@ def test_lazy_and_safe_labels_as_djangos():
     assert parse_html(ours) == parse_html(forms.Select(choices=choices).render("x", None))
 
 
+def test_a_safe_label_never_answers_for_the_same_text_unmarked():
+    """Options are written once per value and label (`ui.widgets._option`): a
+    label marked safe and the same text unmarked are equal strings, and each must
+    still be written its own way, whichever comes first."""
+    text, safe = "<i>kept</i>", mark_safe("<i>kept</i>")
+    for first, second in ((safe, text), (text, safe)):
+        for label in (first, second):
+            ours = Select(choices=[("s", label)]).render("x", None)
+            djangos = forms.Select(choices=[("s", label)]).render("x", None)
+            assert parse_html(ours) == parse_html(djangos)
+            assert ("<i>" in ours) is (label is not text)
+
+
 @pytest.mark.django_db
 def test_a_model_menu_is_read_in_one_query_without_a_count(django_assert_num_queries):
     Group.objects.create(name="Officers")
