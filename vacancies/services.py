@@ -335,7 +335,9 @@ class PartnerVacancies:
         modeltranslation's values iterable made each row a dict first (0.15 s).
         The checksum is "" for a vacancy another feed delivered last, so that its
         record is compared in full and the vacancy changes feed. The ids read are
-        also those `_stored_ids` starts from."""
+        also those `_stored_ids` starts from. They are read holding the partner's
+        lock (`_lock`), so that no other document of the partner changes them
+        before this one is saved."""
         self._lock()
         marked = ExpressionWrapper(marked, output_field=BooleanField()) if marked else Value(False)
         checksums, meeting = {}, set()
