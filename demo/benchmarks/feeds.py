@@ -2,10 +2,11 @@
 N records into a benchmark partner's feed, then a second document with the same
 records in another order (each recognised by its record checksum, nothing
 written), then the identical document again (document checksum skip), printing
-each time. The benchmark partner's vacancies,
-feed and runs are removed at the end, and on PostgreSQL the table is vacuumed so
-that the next run starts from the table this one found (without autovacuum, the
-hundred thousand deleted rows would burden every later run's inserts)."""
+each time. The benchmark partner's vacancies, feed and runs are removed at the end
+(and at the start, if a stopped run left them), and on PostgreSQL the table is
+vacuumed so that the next run starts from the table this one found (without
+autovacuum, the hundred thousand deleted rows would burden every later run's
+inserts)."""
 
 import json
 import time
@@ -51,7 +52,22 @@ def _timed(feed, body):
     return time.perf_counter() - start, run
 
 
+def _remove(partner):
+    """The benchmark partner and everything of it: its vacancies, feeds (and their
+    runs) and publishers."""
+    Vacancy.objects.filter(partner=partner).delete()
+    Feed.objects.filter(partner=partner).delete()
+    Publisher.objects.filter(partner=partner).delete()
+    partner.delete()
+
+
 def run(count, queries, stdout):
+    # A run that was stopped (interrupted, killed) left its vacancies: they would
+    # make this run's first sync update them rather than create them, and sit
+    # among the pages `benchmark vacancies` measures.
+    for leftover in Partner.objects.filter(name=PARTNER):
+        stdout.write("removing what an interrupted run of this benchmark left")
+        _remove(leftover)
     with transaction.atomic():
         Country.objects.get_or_create(code="KR", defaults={"name": "South Korea"})
         if not ExchangeRate.objects.filter(currency="KRW").exists():
@@ -75,10 +91,7 @@ def run(count, queries, stdout):
                 f"{result.unchanged} unchanged, {result.rejected} rejected"
             )
     finally:
-        Vacancy.objects.filter(partner=partner).delete()
-        feed.delete()
-        Publisher.objects.filter(partner=partner).delete()
-        partner.delete()
+        _remove(partner)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(f"VACUUM ANALYZE {Vacancy._meta.db_table}")
