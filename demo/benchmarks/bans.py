@@ -199,7 +199,7 @@ def _warm(stdout):
             )
             pages = cursor.fetchone()[0]
     except DatabaseError as error:
-        stdout.write(f"the list was not read into memory first ({error})".strip())
+        stdout.write(f"the list was not read into memory first ({str(error).strip()})")
         return
     stdout.write(f"the list and its indexes read into memory first ({pages:,} pages)")
 
