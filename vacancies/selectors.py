@@ -12,7 +12,7 @@ import functools
 
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import get_language
 from modeltranslation.fields import TranslationField
@@ -121,10 +121,10 @@ def walks(filterset):
     )
 
 
-def in_order(queryset, ids):
-    """The rows of `queryset` with these ids, in their order (an API page read by
-    `first_ids`)."""
-    found = queryset.in_bulk(ids)
+def in_order(rows, ids):
+    """The rows of `rows`, vacancies read by ``values()`` with their "id", that have
+    these ids, in their order (an API page read by `first_ids`)."""
+    found = {row["id"]: row for row in rows.filter(pk__in=ids)}
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -342,28 +342,33 @@ def newest_in_country(country, count):
 
 
 def vacancies_for_api():
-    """Public vacancies with what the API shows of each."""
-    return _for_api(Vacancy.objects.public())
+    """Public vacancies, for the API to read as rows (`vacancies.api.rows`)."""
+    return Vacancy.objects.public()
 
 
 def partner_vacancies(partner):
     """A partner's own vacancies, published or not: the ones it may change."""
-    return _for_api(Vacancy.objects.filter(partner=partner))
+    return Vacancy.objects.filter(partner=partner)
 
 
-# The attribute holding the costs `_for_api` reads with each vacancy, as a list.
-LISTED_COSTS = "listed_costs"
+def written_vacancy(pk):
+    """The vacancy `pk`, whatever its status: a partner's API answers a change with
+    what it stored."""
+    return Vacancy.objects.filter(pk=pk)
 
 
-def _for_api(vacancies):
-    """Countries and occupations are shown by their codes, the foreign keys' own
-    values (`PreloadedCodeRelatedField`): joining the country brought its whole guide,
-    about 2 MB a page of fifty. The costs are read as a list (`LISTED_COSTS`): read
-    into each vacancy's ``costs`` manager, Django built a queryset per vacancy to
-    hold them, a millisecond of each page of fifty."""
-    return vacancies.select_related("partner").prefetch_related(
-        Prefetch("costs", to_attr=LISTED_COSTS)
-    )
+def with_costs(rows, names):
+    """`rows`, vacancies read by ``values()`` with their "id", each with the rows of its
+    costs under "costs", read with `names` in one query for them all, in the model's
+    order, as a vacancy's page lists them."""
+    rows = list(rows)
+    listed = {}
+    for row in rows:
+        row["costs"] = listed[row["id"]] = []
+    if listed:
+        for cost in VacancyCost.objects.filter(vacancy_id__in=listed).values("vacancy_id", *names):
+            listed[cost["vacancy_id"]].append(cost)
+    return rows
 
 
 # --- what the rules need -----------------------------------------------------------------

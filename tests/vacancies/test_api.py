@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone, translation
 from rest_framework import serializers
 
@@ -365,10 +366,30 @@ def test_each_serializer_has_fields_of_its_own_though_they_are_built_once():
     assert "title_en" in VacancySerializer().fields
 
 
-def test_the_api_reads_columns_directly_and_says_exactly_what_drf_says(licensed_agency):
-    """`ColumnReadsMixin` reads a column by ``getattr`` where DRF walks its source:
-    the list must come out the same, field for field, for vacancies of every
-    channel, with and without costs, blanks and nulls."""
+class DrfCosts(serializers.ModelSerializer):
+    class Meta(vacancy_serializers.CostSerializer.Meta):
+        pass
+
+    currency = vacancy_serializers.CostSerializer._declared_fields["currency"]
+    amount = vacancy_serializers.CostSerializer._declared_fields["amount"]
+
+
+class DrfVacancies(VacancySerializer):
+    """`VacancySerializer` as DRF shows a model instance, the costs prefetched."""
+
+    costs = DrfCosts(many=True)
+
+    def to_representation(self, instance):
+        return serializers.ModelSerializer.to_representation(self, instance)
+
+    def get_url(self, vacancy):
+        return vacancy.get_absolute_url()
+
+
+def test_the_api_shows_its_rows_exactly_as_drf_shows_the_vacancies(licensed_agency):
+    """`vacancies.api.rows`: the same vacancies, read as rows and shown field by
+    field, come out as DRF shows them read as instances: every channel, with and
+    without costs, blanks, nulls and a partner, in the same order."""
     partner = Partner.objects.create(name="Hanil Agro system")
     vacancies = [
         VacancyFactory(country_id="KR", channel="agency", agency=licensed_agency, wage_max=None),
@@ -379,23 +400,43 @@ def test_the_api_reads_columns_directly_and_says_exactly_what_drf_says(licensed_
     ]
     vacancies[0].costs.create(kind="agency_fee", amount="250000", currency="UZS")
     vacancies[0].costs.create(kind="medical", amount="40.50", currency="USD")
-    serializer = VacancySerializer(
-        selectors.vacancies_for_api().filter(pk__in=[v.pk for v in vacancies]).order_by("pk"),
-        many=True,
-    )
-    fast = serializer.data
-    drf = [
-        serializers.ModelSerializer.to_representation(serializer.child, vacancy)
-        for vacancy in serializer.instance
-    ]
-    assert fast == drf
-    assert [list(row) for row in fast] == [list(row) for row in drf]  # the same order
-    assert fast[0]["costs"][1] == {"kind": "medical", "amount": "40.50", "currency": "USD"}
-    assert fast[0]["wage_max"] is None and fast[1]["hours_per_week"] == 52
-    assert fast[2]["source_partner"] == "Hanil Agro system"
-    columns = {name for name, column, _field in serializer.child._column_reads if column}
-    assert {"title_uz", "wage_min", "published_at", "housing"} <= columns
-    assert not {"country", "agency", "costs", "url"} & columns  # these stay with DRF
+    ids = [vacancy.pk for vacancy in vacancies]
+    public = selectors.vacancies_for_api().filter(pk__in=ids).order_by("pk")
+    rows = public.values(*VacancySerializer.row_values())
+    costs = VacancySerializer.nested_values()["costs"]
+    shown = VacancySerializer(selectors.with_costs(rows, costs), many=True).data
+    drf = DrfVacancies(public.select_related("partner").prefetch_related("costs"), many=True).data
+    assert shown == drf
+    assert [list(row) for row in shown] == [list(row) for row in drf]  # the same order
+    assert shown[0]["costs"][1] == {"kind": "medical", "amount": "40.50", "currency": "USD"}
+    assert shown[0]["wage_max"] is None and shown[1]["hours_per_week"] == 52
+    assert shown[2]["source_partner"] == "Hanil Agro system"
+    assert shown[1]["url"] == vacancies[1].get_absolute_url() and shown[1]["costs"] == []
+
+
+def test_the_rows_are_read_by_the_columns_the_fields_show():
+    """The names a row is read with: a column by its own, a relation by its foreign
+    key, a source across one by Django's lookup; the costs apart, nested."""
+    names = VacancySerializer.row_values()
+    assert {"id", "title_uz", "wage_min", "published_at", "country_id", "agency_id"} <= set(names)
+    assert "partner__name" in names
+    assert not {"country", "agency", "costs", "url", "source_partner"} & set(names)
+    assert VacancySerializer.nested_values() == {"costs": ["kind", "amount", "currency"]}
+
+
+def test_a_field_the_rows_cannot_show_is_refused_when_the_plan_is_built():
+    """A relation shown by more than its key, or a nested serializer of one, would
+    need a model instance: refused at once, not shown wrong."""
+
+    class ByName(VacancySerializer):
+        country = serializers.SlugRelatedField(slug_field="name", read_only=True)
+
+    class OneCost(VacancySerializer):
+        costs = vacancy_serializers.CostSerializer(read_only=True)
+
+    for refused in (ByName, OneCost):
+        with pytest.raises(ImproperlyConfigured):
+            refused.row_values()
 
 
 @pytest.mark.parametrize("cursor", ["cD1hYmM%3D", "cj0xJnA9MjAyNi0xMy00NQ%3D%3D", "zzz"])
@@ -410,28 +451,35 @@ def test_a_cursor_written_by_hand_is_refused_not_a_500(api_client, cursor, searc
     assert response.json()["error"]["status"] == 404
 
 
-def test_the_api_shows_costs_from_the_list_it_read_and_a_change_answers_the_new_ones(
+def test_the_costs_of_a_page_are_read_in_one_query_and_a_change_answers_the_new_ones(
     api_client, licensed_agency, writer, django_assert_num_queries
 ):
-    """The API's reads hold each vacancy's costs as a list (`selectors.LISTED_COSTS`),
-    which the serializer shows without asking the database again; a change answers
-    with the costs it wrote, not the ones read before it."""
+    """`selectors.with_costs` reads the costs of all the rows at once, in the order
+    the vacancy's page lists them; a change answers with the costs it wrote, not
+    the ones read before it."""
     created = api_client.post(
         "/api/v1/vacancies/", payload(licensed_agency), format="json", **auth(writer)
     )
     assert created.status_code == 201, created.json()
-    listed = selectors.vacancies_for_api().get(pk=created.json()["id"])
+    pk = created.json()["id"]
+    plain = VacancyFactory(country_id="KR")
+    rows = list(selectors.vacancies_for_api().values("id").order_by("pk"))
+    with django_assert_num_queries(1):
+        listed = selectors.with_costs(rows, ["kind"])
+    assert [(row["id"], row["costs"]) for row in listed] == [
+        (pk, [{"vacancy_id": pk, "kind": "agency_fee"}, {"vacancy_id": pk, "kind": "medical"}]),
+        (plain.pk, []),
+    ]
     with django_assert_num_queries(0):
-        shown = VacancySerializer(listed).data["costs"]
-    assert [cost["kind"] for cost in shown] == ["agency_fee", "medical"]
+        assert selectors.with_costs([], ["kind"]) == []
 
     visa = [{"kind": "visa", "amount": "60.00", "currency": "USD"}]
     changed = api_client.patch(
-        f"/api/v1/vacancies/{listed.pk}/", {"costs": visa}, format="json", **auth(writer)
+        f"/api/v1/vacancies/{pk}/", {"costs": visa}, format="json", **auth(writer)
     )
     assert changed.status_code == 200, changed.json()
     assert changed.json()["costs"] == visa
-    assert api_client.get(f"/api/v1/vacancies/{listed.pk}/").json()["costs"] == visa
+    assert api_client.get(f"/api/v1/vacancies/{pk}/").json()["costs"] == visa
 
 
 def test_each_serializer_has_fields_of_its_own_built_once_per_language():

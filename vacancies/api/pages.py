@@ -13,23 +13,28 @@ from vacancies import selectors
 
 class SearchPages:
     """The queryset DRF pages for a search that `selectors.walks`: each page's ids from
-    `selectors.first_ids`, then their rows from the filter set's queryset (public,
-    with what the API shows)."""
+    `selectors.first_ids`, then their rows, read with `values` (`vacancies.api.rows`),
+    from the filter set's queryset (public)."""
 
-    def __init__(self, filterset, ordering=(), after=None):
+    def __init__(self, filterset, ordering=(), after=None, names=()):
         self.filterset = filterset
         self.model = filterset.queryset.model
         self.ordering = ordering
         self.after = after or {}
+        self.names = names
+
+    def values(self, *names):
+        return SearchPages(self.filterset, self.ordering, self.after, names)
 
     def order_by(self, *ordering):
-        return SearchPages(self.filterset, ordering, self.after)
+        return SearchPages(self.filterset, ordering, self.after, self.names)
 
     def filter(self, **after):
-        return SearchPages(self.filterset, self.ordering, {**self.after, **after})
+        return SearchPages(self.filterset, self.ordering, {**self.after, **after}, self.names)
 
     def __getitem__(self, part):
         ids = selectors.first_ids(
             self.filterset, part.stop, ordering=self.ordering, after=self.after
         )
-        return selectors.in_order(self.filterset.queryset, ids[part.start :])
+        rows = self.filterset.queryset.values(*self.names)
+        return selectors.in_order(rows, ids[part.start :])

@@ -2,21 +2,18 @@
 partner writes the same shape back."""
 
 import copy
-from collections.abc import Mapping
 from decimal import Decimal
-from functools import cached_property
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
-from rest_framework.fields import Field, SkipField, empty
-from rest_framework.relations import PKOnlyObject
+from rest_framework.fields import empty
 from rest_framework.serializers import BaseSerializer
 
+from vacancies.api.rows import RowsMixin
 from vacancies.models import GUIDE_SECTIONS, Country, Occupation, Vacancy, VacancyCost
-from vacancies.selectors import LISTED_COSTS, hidden_guide_sections
+from vacancies.selectors import hidden_guide_sections
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 
@@ -54,67 +51,13 @@ class CountryGuideSerializer(CountrySerializer):
 _BUILT_FIELDS = {}
 
 
-class ColumnReadsMixin:
-    """DRF's `to_representation`, with a field whose source is one of the model's own
-    columns read by plain ``getattr``. DRF resolves each value through
-    `Field.get_attribute` (a walk over the source's parts, checks for mappings and
-    callables, a generator of the readable fields) for every field of every row:
-    with fifty-four fields and fifty vacancies that was a third of the API list's
-    time. A column's value is neither a mapping nor callable, so the result is the
-    same; every other field (relations, methods, nested lists) still goes through
-    DRF, and so does a mapping (``validated_data``). A test holds the two to the
-    same output."""
-
-    @cached_property
-    def _column_reads(self):
-        """(name, column attribute or None, field) for each readable field."""
-        opts = self.Meta.model._meta
-        plan = []
-        for field in self._readable_fields:
-            column = None
-            if type(field).get_attribute is Field.get_attribute and len(field.source_attrs) == 1:
-                try:
-                    model_field = opts.get_field(field.source_attrs[0])
-                except FieldDoesNotExist:
-                    model_field = None
-                if model_field is not None and model_field.concrete and not model_field.is_relation:
-                    column = model_field.attname
-            plan.append((field.field_name, column, field))
-        return plan
-
-    def to_representation(self, instance):
-        if isinstance(instance, Mapping):
-            return super().to_representation(instance)
-        ret = {}
-        for name, column, field in self._column_reads:
-            if column is None:
-                try:
-                    value = field.get_attribute(instance)
-                except SkipField:
-                    continue
-                present = value.pk if isinstance(value, PKOnlyObject) else value
-            else:
-                value = present = getattr(instance, column)
-            ret[name] = None if present is None else field.to_representation(value)
-        return ret
-
-
-class CostListSerializer(serializers.ListSerializer):
-    def get_attribute(self, instance):
-        """A vacancy's costs as the API's reads list them (`selectors.LISTED_COSTS`),
-        or else as DRF reads them (the ``costs`` manager)."""
-        listed = getattr(instance, LISTED_COSTS, None)
-        return listed if listed is not None else super().get_attribute(instance)
-
-
-class CostSerializer(ColumnReadsMixin, serializers.ModelSerializer):
+class CostSerializer(RowsMixin, serializers.ModelSerializer):
     currency = serializers.RegexField(r"^[A-Z]{3}$", max_length=3)
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal(0))
 
     class Meta:
         model = VacancyCost
         fields = ["kind", "amount", "currency"]
-        list_serializer_class = CostListSerializer
 
 
 class PreloadedMixin:
@@ -195,7 +138,7 @@ def remember_validated(field):
     field.run_validation = run_validation
 
 
-class VacancySerializer(ColumnReadsMixin, serializers.ModelSerializer):
+class VacancySerializer(RowsMixin, serializers.ModelSerializer):
     serializer_related_field = PreloadedPrimaryKeyRelatedField
 
     country = PreloadedCodeRelatedField(slug_field="code", queryset=Country.objects.all())
@@ -315,8 +258,9 @@ class VacancySerializer(ColumnReadsMixin, serializers.ModelSerializer):
             for name, field in built.items()
         }
 
-    def get_url(self, vacancy) -> str:
-        return vacancy.get_absolute_url()
+    def get_url(self, row) -> str:
+        """`Vacancy.get_absolute_url` of the row's vacancy."""
+        return Vacancy.path_of(row["id"])
 
     def validate(self, data):
         merged = {

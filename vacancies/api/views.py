@@ -1,8 +1,9 @@
 """``/api/v1/vacancies/`` and ``/api/v1/countries/``.
 
 Anyone may read what the public pages show (`Vacancy.objects.public`, the same
-filters as the list page, cursor pagination). Partners with ``vacancies:write``
-create and update their own vacancies through `services.save_partner_vacancy`.
+filters as the list page, cursor pagination), read as rows (`vacancies.api.rows`).
+Partners with ``vacancies:write`` create and update their own vacancies through
+`services.save_partner_vacancy`.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -16,6 +17,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from partners.models import PartnerAPIKey
@@ -24,7 +26,7 @@ from vacancies import selectors, services
 from vacancies.api.pages import SearchPages
 from vacancies.api.serializers import CountryGuideSerializer, CountrySerializer, VacancySerializer
 from vacancies.filters import SORTS, VacancyFilter
-from vacancies.models import Country, Vacancy
+from vacancies.models import Country
 
 
 class NewestFirst(CheckedCursorPagination):
@@ -92,12 +94,21 @@ class VacancyViewSet(
         matches = filterset.qs
         return SearchPages(filterset) if selectors.walks(filterset) else matches
 
+    def list(self, request, *args, **kwargs):
+        matches = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(matches.values(*VacancySerializer.row_values()))
+        return self.get_paginated_response(self._shown(page))
+
+    def retrieve(self, request, *args, **kwargs):
+        rows = self.get_queryset().values(*VacancySerializer.row_values())
+        return Response(self._shown([get_object_or_404(rows, pk=kwargs["pk"])])[0])
+
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         vacancy, created = self._save(serializer.validated_data)
         return Response(
-            self.get_serializer(vacancy).data,
+            self._shown_vacancy(vacancy),
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
@@ -107,7 +118,17 @@ class VacancyViewSet(
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         vacancy, _created = self._save(serializer.validated_data, instance)
-        return Response(self.get_serializer(vacancy).data)
+        return Response(self._shown_vacancy(vacancy))
+
+    def _shown(self, rows):
+        """Vacancies read as rows (`vacancies.api.rows`), with their costs, as shown."""
+        rows = selectors.with_costs(rows, VacancySerializer.nested_values()["costs"])
+        return self.get_serializer(rows, many=True).data
+
+    def _shown_vacancy(self, vacancy):
+        """A vacancy just written, read again as a row: it shows what was stored."""
+        rows = selectors.written_vacancy(vacancy.pk).values(*VacancySerializer.row_values())
+        return self._shown(rows)[0]
 
     def _save(self, data, instance=None):
         if not isinstance(self.request.auth, PartnerAPIKey):
@@ -116,7 +137,6 @@ class VacancyViewSet(
             vacancy, created = services.save_partner_vacancy(self.request.user, data, instance)
         except DjangoValidationError as error:
             raise exceptions.ValidationError(error.message_dict) from None
-        vacancy = Vacancy.objects.prefetch_related("costs").get(pk=vacancy.pk)
         return vacancy, created
 
 
