@@ -45,6 +45,17 @@ def test_a_kept_page_costs_one_query_and_is_the_same_page(client):
     assert kept_queries == 1  # the generation
 
 
+def test_without_the_generation_row_no_page_is_kept(client):
+    """A database whose row was removed by hand: nothing could tell when a kept page
+    went stale, so every page is rendered afresh."""
+    VacancyFactory(title_en="Welder")
+    PageGeneration.objects.all().delete()
+    first, rendered_queries = fetch(client)
+    again, queries_again = fetch(client)
+    assert again == first and "Welder" in again
+    assert rendered_queries > 1 and queries_again > 1  # a kept page costs one
+
+
 def test_a_changed_vacancy_makes_every_kept_list_stale(client):
     vacancy = VacancyFactory(title_en="Welder")
     assert "Welder" in fetch(client)[0]
