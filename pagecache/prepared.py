@@ -108,11 +108,13 @@ class PreparedValues:
     date of birth, name keys and a document number; building and compiling it took
     0.6 ms of a check, its SQL 0.5 ms).
 
-    An argument is a string, a date or a tuple of strings. The queryset is built
-    with a mark in the place of each string, date and tuple item (an empty string
-    stays empty: a condition on it is usually left out) and compiled once a day for
-    each shape of the arguments; each read runs that SQL with its own values where
-    the marks were, and converts the rows as Django's values iterable does."""
+    An argument is a string, a date or a tuple of strings or of keys (integers: the
+    agencies of a registry page). The queryset is built with a mark in the place of
+    each string, date, key and tuple item (an empty string stays empty: a condition
+    on it is usually left out) and compiled once a day for each shape of the
+    arguments (a tuple's shape is its length); each read runs that SQL with its own
+    values where the marks were, and converts the rows as Django's values iterable
+    does."""
 
     def __init__(self, build, fields):
         self.build = build
@@ -181,7 +183,9 @@ _MARK_DAY = datetime.date(1, 1, 1)
 def _shape(argument):
     if isinstance(argument, tuple):
         return len(argument)
-    return bool(argument) if isinstance(argument, str) else "date"
+    if isinstance(argument, str):
+        return bool(argument)
+    return type(argument).__name__
 
 
 def _items(argument):
@@ -192,6 +196,8 @@ def _mark(value, index):
     """The mark of the `index`-th value, of its type; None for an empty string."""
     if isinstance(value, str):
         return f"\x00mark-{index}" if value else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return MARK - index
     return _MARK_DAY + datetime.timedelta(days=index)
 
 

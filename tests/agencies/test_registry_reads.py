@@ -11,11 +11,13 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from agencies import entries, page, prepared, selectors, services
 from agencies.models import LicenceDestination
 from tests.factories.agencies import (
     AgencyChannelFactory,
+    AgencyFactory,
     LicensingAuthorityFactory,
     MinimumDepositFactory,
 )
@@ -53,6 +55,30 @@ def test_an_authority_the_kept_menu_lacks_is_read(make_licence, authority):
     line = selectors.current_licences([licence.agency_id], {})[licence.agency_id]
     assert (line.pk, line.number, line.status) == (licence.pk, licence.number, "active")
     assert line.authority == str(authority)
+
+
+def test_agencies_named_one_by_one_read_the_destinations_the_rule_says(make_licence):
+    """`destinations_in_force` of ids or agencies (a registry page's, read by a query
+    compiled once a day for their number) says what the queryset of the rule
+    says, on every date; an agency without a licence, or None, is left out."""
+    current = make_licence(destinations=("TR", "KR"))
+    ended = make_licence(expires_on=datetime.date(2026, 1, 1), destinations=("RU",))
+    agencies = [current.agency, ended.agency, AgencyFactory(legal_name="Yangi Agentlik")]
+    for on in (timezone.localdate(), datetime.date(2025, 12, 1)):
+        everyone = selectors.destinations_in_force(on=on)
+        for named in (agencies, [a.pk for a in agencies] + [None]):
+            in_force = selectors.destinations_in_force(named, on=on)
+            for agency in agencies:
+                assert in_force.codes(agency.pk) == everyone.codes(agency.pk), (on, agency)
+    assert selectors.destinations_in_force([current.agency_id]).codes(current.agency_id) == [
+        "KR",
+        "TR",
+    ]
+    assert selectors.destinations_in_force(agencies).codes(ended.agency_id) == []
+    assert selectors.destinations_in_force(agencies, on=datetime.date(2025, 12, 1)).codes(
+        ended.agency_id
+    ) == ["RU"]
+    assert selectors.destinations_in_force([]).codes(current.agency_id) == []
 
 
 def form_of(html):

@@ -175,6 +175,20 @@ def test_prepared_values_are_the_querysets_rows_for_each_shape_of_arguments():
     assert found == [1, 1, 2, 2, 1, 0]
 
 
+def test_prepared_values_take_keys_and_are_compiled_once_for_each_number_of_them():
+    """A tuple of keys (a registry page's agencies) takes marks as a tuple of strings
+    does: the queryset's rows for any keys of one number, by one compiled query."""
+    agencies = [AgencyFactory(legal_name=f"Agentlik {n}") for n in range(3)]
+    prepared = PreparedValues(
+        lambda on, ids: Agency.objects.filter(pk__in=ids).order_by("pk"), ("pk", "legal_name")
+    )
+    first, second, third = (agency.pk for agency in agencies)
+    for ids in [(first, second), (third, -5), (second, third), (first,), ()]:
+        expected = Agency.objects.filter(pk__in=ids).order_by("pk").values_list("pk", "legal_name")
+        assert prepared.read(ids) == list(expected), ids
+    assert len(prepared._compiled) == 3  # two keys, one, none
+
+
 def test_prepared_values_that_match_nothing_run_no_query_and_unused_arguments_are_refused(
     django_assert_num_queries,
 ):
