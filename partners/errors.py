@@ -6,9 +6,17 @@ a field is invalid or the rate limit is hit (``fields`` is empty but for a 400).
 The schema declares it once, `partners.schema.ApiErrorSerializer`.
 """
 
+from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
+
+# What every API 404 says, whether no route matches the URL or no object its id: a
+# lookup's own message named the model in English ("No Vacancy matches the given
+# query.") or was empty (an id that is not a number), and DRF's "Not found." has no
+# Uzbek, Karakalpak or Kyrgyz.
+NOT_FOUND = gettext_lazy("Nothing was found at this address.")
 
 
 def error_body(status, code, message, fields=None):
@@ -28,6 +36,8 @@ def json_exception_handler(exc, context):
         body = error_body(
             response.status_code, _error_code(exc), _("Some fields are not valid."), detail
         )
+    elif isinstance(exc, Http404):
+        body = error_body(response.status_code, "not_found", NOT_FOUND)
     else:
         body = error_body(response.status_code, _error_code(exc), getattr(exc, "detail", exc))
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:

@@ -9,9 +9,8 @@ from django.shortcuts import render
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from rest_framework.exceptions import NotFound
 
-from partners.errors import error_body
+from partners.errors import NOT_FOUND, error_body
 from portal.health import run_checks
 
 
@@ -70,5 +69,5 @@ def page_not_found(request, exception):
     partner's program (and the schema) need know no HTML page; elsewhere the site's
     own 404 page."""
     if request.path.startswith("/api/"):
-        return JsonResponse(error_body(404, "not_found", NotFound.default_detail), status=404)
+        return JsonResponse(error_body(404, "not_found", NOT_FOUND), status=404)
     return defaults.page_not_found(request, exception)

@@ -79,6 +79,10 @@ def test_agencies_named_one_by_one_read_the_destinations_the_rule_says(make_lice
         ended.agency_id
     ) == ["RU"]
     assert selectors.destinations_in_force([]).codes(current.agency_id) == []
+    # Only the agencies named are read: the ended licence was in force then.
+    only_current = selectors.destinations_in_force([current.agency], on=datetime.date(2025, 12, 1))
+    assert only_current.codes(ended.agency_id) == []
+    assert only_current.codes(current.agency_id) == ["KR", "TR"]
 
 
 def form_of(html):

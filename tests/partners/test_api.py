@@ -175,7 +175,7 @@ def test_an_api_url_no_route_matches_is_a_json_404(client):
     assert response.json()["error"] == {
         "status": 404,
         "code": "not_found",
-        "message": "Not found.",
+        "message": "Nothing was found at this address.",
         "fields": {},
     }
     assert "text/html" in client.get("/en/no-such-page/")["Content-Type"]

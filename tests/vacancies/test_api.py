@@ -439,6 +439,27 @@ def test_a_field_the_rows_cannot_show_is_refused_when_the_plan_is_built():
             refused.row_values()
 
 
+@pytest.mark.parametrize("path", ["abc", "1.5", "99999999999999999999999", "0"])
+def test_a_vacancy_that_is_not_there_is_a_translated_404(api_client, path):
+    """An id that is not a number, too large for a key, or of no vacancy: one 404 in
+    the reader's language (`partners.errors.NOT_FOUND`), not the lookup's English
+    naming the model, nor an empty message."""
+    response = api_client.get(f"/api/v1/vacancies/{path}/", HTTP_ACCEPT_LANGUAGE="uz")
+    assert response.status_code == 404
+    assert response.json()["error"] == {
+        "status": 404,
+        "code": "not_found",
+        "message": "Bu manzilda hech narsa topilmadi.",
+        "fields": {},
+    }
+
+
+def test_a_404_with_a_message_of_its_own_keeps_it(api_client):
+    response = api_client.get("/api/v1/vacancies/?cursor=zzz")
+    assert response.status_code == 404
+    assert response.json()["error"]["message"] == "Invalid cursor"
+
+
 @pytest.mark.parametrize("cursor", ["cD1hYmM%3D", "cj0xJnA9MjAyNi0xMy00NQ%3D%3D", "zzz"])
 @pytest.mark.parametrize("search", ["", "&q=payvandchi&country=KR"])
 def test_a_cursor_written_by_hand_is_refused_not_a_500(api_client, cursor, search):

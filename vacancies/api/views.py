@@ -61,9 +61,6 @@ class NewestFirst(CheckedCursorPagination):
     ),
 )
 class VacancyViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
@@ -96,12 +93,12 @@ class VacancyViewSet(
 
     def list(self, request, *args, **kwargs):
         matches = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(matches.values(*VacancySerializer.row_values()))
+        page = self.paginate_queryset(_rows(matches))
         return self.get_paginated_response(self._shown(page))
 
     def retrieve(self, request, *args, **kwargs):
-        rows = self.get_queryset().values(*VacancySerializer.row_values())
-        return Response(self._shown([get_object_or_404(rows, pk=kwargs["pk"])])[0])
+        row = get_object_or_404(_rows(self.get_queryset()), pk=kwargs["pk"])
+        return Response(self._shown([row])[0])
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -127,8 +124,7 @@ class VacancyViewSet(
 
     def _shown_vacancy(self, vacancy):
         """A vacancy just written, read again as a row: it shows what was stored."""
-        rows = selectors.written_vacancy(vacancy.pk).values(*VacancySerializer.row_values())
-        return self._shown(rows)[0]
+        return self._shown(_rows(selectors.written_vacancy(vacancy.pk)))[0]
 
     def _save(self, data, instance=None):
         if not isinstance(self.request.auth, PartnerAPIKey):
@@ -138,6 +134,12 @@ class VacancyViewSet(
         except DjangoValidationError as error:
             raise exceptions.ValidationError(error.message_dict) from None
         return vacancy, created
+
+
+def _rows(vacancies):
+    """`vacancies` (a queryset, or a search's `SearchPages`) read as the rows the API
+    shows (`vacancies.api.rows`)."""
+    return vacancies.values(*VacancySerializer.row_values())
 
 
 @extend_schema(responses=CountryGuideSerializer)
