@@ -9,7 +9,9 @@ import hmac
 import io
 import itertools
 import json
+import math
 
+import orjson
 from django.utils.translation import gettext as _
 
 
@@ -33,20 +35,42 @@ def checksum(body):
     return hashlib.sha256(body).hexdigest()
 
 
-# A record written out the same however its keys are ordered or its document is
-# laid out. One encoder for every record: `json.dumps` with options builds one per
-# call, a fifth of the time an unchanged document of 100,000 records takes.
+# The fallback for what orjson cannot write (a lone surrogate, an integer past 64
+# bits): the standard encoder, one for every record (`json.dumps` with options
+# builds one per call).
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def record_checksum(record):
     """A record's checksum, the same however its keys are ordered or its document
     is laid out: a record whose checksum is the one stored for it says nothing new.
-    A lone surrogate ("\\ud800" in the document), which no text can hold, is
-    refused by the record's own checks, naming its field: its checksum must not
-    fail the whole document first."""
-    text = _CANONICAL.encode(record).encode("utf-8", "surrogatepass")
+
+    Written out by orjson, which took 0.09 s for the 100,000 records of an
+    unchanged document where the standard encoder took 0.40 s, two fifths of the
+    whole run. What orjson cannot write goes through the standard encoder, and so
+    does a record with a float that is not finite ("NaN", "Infinity" or 1e400 in
+    the document), which orjson would write as null, making it the same record
+    as one with null there and so never checked. A lone surrogate ("\\ud800" in
+    the document), which no text can hold, is refused by the record's own checks,
+    naming its field: its checksum must not fail the whole document first."""
+    try:
+        text = orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError:
+        text = None
+    if text is None or (b"null" in text and _not_finite(record)):
+        text = _CANONICAL.encode(record).encode("utf-8", "surrogatepass")
     return hashlib.sha256(text).hexdigest()
+
+
+def _not_finite(value):
+    """Whether a parsed JSON value holds a float that is not finite."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, dict):
+        return any(map(_not_finite, value.values()))
+    if isinstance(value, list):
+        return any(map(_not_finite, value))
+    return False
 
 
 def sign(body, secret):

@@ -309,11 +309,25 @@ def test_the_partners_vacancies_are_read_once_for_checksums_and_withdrawal(partn
     }
 
 
-def test_a_records_checksum_is_that_of_its_canonical_json():
-    """Keys sorted, no spaces, letters as they are: the checksums stored with
-    every vacancy stay those of the records they were saved from."""
-    expected = hashlib.sha256('{"city":"Сеул","wage_min":"2500000"}'.encode()).hexdigest()
-    assert documents.record_checksum({"wage_min": "2500000", "city": "Сеул"}) == expected
+@pytest.mark.parametrize(
+    ("record", "canonical"),
+    [
+        ({"wage_min": "2500000", "city": "Сеул"}, '{"city":"Сеул","wage_min":"2500000"}'),
+        (
+            {"b": [1, 2.5, None, True], "a": {"y": 1, "x": 2}},
+            '{"a":{"x":2,"y":1},"b":[1,2.5,null,true]}',
+        ),
+        ({"n": 2**70}, '{"n":1180591620717411303424}'),  # past orjson's 64 bits
+        ({"t": "\ud800"}, '{"t":"\ud800"}'),  # a lone surrogate, which orjson refuses
+        ({"x": float("nan")}, '{"x":NaN}'),
+    ],
+)
+def test_a_records_checksum_is_that_of_its_canonical_json(record, canonical):
+    """Keys sorted, no spaces, letters as they are, whichever encoder wrote it: the
+    checksums stored with every vacancy stay those of the records they were saved
+    from."""
+    expected = hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+    assert documents.record_checksum(record) == expected
 
 
 def test_the_document_is_kept_from_the_garbage_collector_only_while_it_is_applied(
@@ -343,6 +357,20 @@ def test_a_lone_surrogate_refuses_its_record_not_the_document(partner, make_feed
     result = sync.run_feed(make_feed(), body=body, trigger=FeedRun.Trigger.PUSH)
     assert (result.outcome, result.created, result.rejected) == ("partial", 1, 1)
     assert rejected(result) == {(1, "title_en")}
+
+
+@pytest.mark.parametrize("number", [b"NaN", b"-Infinity", b"1e400"])
+def test_a_number_that_is_not_finite_is_not_taken_for_null(partner, make_feed, number):
+    """Python reads NaN, Infinity and 1e400 as floats that no field takes, and
+    orjson writes them as null: the record with one where the stored record had
+    null is still checked, and refused, not counted unchanged."""
+    feed = make_feed()
+    assert run(feed, [vacancy("V1", age_max=None)]).created == 1
+    body = json.dumps(document("vacancies", [vacancy("V1", age_max=None)])).encode()
+    body = body.replace(b'"age_max": null', b'"age_max": ' + number)
+    result = sync.run_feed(feed, body=body, trigger=FeedRun.Trigger.PUSH)
+    assert (result.unchanged, result.rejected) == (0, 1)
+    assert rejected(result) == {(1, "age_max")}
 
 
 def test_a_document_that_states_nothing_new_reads_nothing_to_validate_with(partner, make_feed):
