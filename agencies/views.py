@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import is_ratelimited
 
 from agencies import selectors, services, verification
 from agencies.entries import entry_html
@@ -15,10 +14,11 @@ from agencies.filters import covered_destinations, licensing_authorities
 from agencies.forms import RecruiterReportForm, VerifyForm
 from agencies.page import agency_page, licence_summaries
 from agencies.prepared import prepared_registry
+from partners import limits
 from ui.jinja import render_page
 
 PAGE_SIZE = 25
-REPORT_RATE = "5/h"
+REPORT_RATE = 5  # reports an hour from one address
 
 
 @require_safe
@@ -74,7 +74,7 @@ def report(request):
     form = RecruiterReportForm(request.POST)
     if form.is_spam():
         return redirect("agencies:report_done")
-    if is_ratelimited(request, group="agencies.report", key="ip", rate=REPORT_RATE, increment=True):
+    if limits.over_limit(limits.by_address(request, "agencies.report", REPORT_RATE)):
         form.add_error(
             None,
             _(

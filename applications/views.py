@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django_ratelimit.core import is_ratelimited
 
 from applications import forms, selectors, services
+from partners import limits
 from vacancies.models import Vacancy
 
-APPLY_RATE = "10/h"
+APPLY_RATE = 10  # applications an hour from one account
 
 # The profile's steps, in order.
 STEP_SLUGS = ["name", "residence", "education", "languages", "more"]
@@ -152,9 +152,7 @@ def apply(request, pk):
     form = forms.ApplyForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
-        if is_ratelimited(
-            request, group="applications.apply", key="user", rate=APPLY_RATE, increment=True
-        ):
+        if limits.over_limit(limits.by_user(request, "applications.apply", APPLY_RATE)):
             form.add_error(None, _("Too many applications in an hour. Please try again later."))
             status = 429
         elif form.is_valid():

@@ -12,11 +12,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from blacklist import padding, selectors, services
 from blacklist.forms import CheckForm
 from blacklist.matching import PersonName, name_keys
+from partners import limits
 from ui.jinja import render_fragment, render_page
 
 # Checks allowed per hour of one person, from anywhere: every spelling of a name
@@ -61,27 +61,16 @@ def _limited(request):
 def check(request):
     if request.method == "GET":
         return _form_page(request, CheckForm())
-    if is_ratelimited(
-        request,
-        group="blacklist.check.ip",
-        key="ip",
-        rate=f"{ADDRESS_RATE}/h",
-        method="POST",
-        increment=True,
-    ):
-        return _limited(request)
+    # Every POST counts against its address, a valid one against the person too,
+    # both in one round trip (`partners.limits`).
+    address = limits.by_address(request, "blacklist.check.ip", ADDRESS_RATE)
     form = CheckForm(request.POST)
     if not form.is_valid():
+        if limits.over_limit(address):
+            return _limited(request)
         return _form_page(request, form)
-    person = identity_key(form.cleaned_data)
-    if is_ratelimited(
-        request,
-        group="blacklist.check.person",
-        key=lambda group, request: person,
-        rate=f"{PERSON_RATE}/h",
-        method="POST",
-        increment=True,
-    ):
+    person = limits.Use("blacklist.check.person", identity_key(form.cleaned_data), PERSON_RATE)
+    if limits.over_limit(address, person):
         return _limited(request)
     result = services.check_person(**form.cleaned_data, count=False)
     # The answer in Jinja2 (`ui.jinja`), in the site's layout.

@@ -8,17 +8,17 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 from django_countries import countries
-from django_ratelimit.core import is_ratelimited
 
 from directory import selectors as directory
 from directory.context import directory_context
 from directory.needs import Need, is_urgent
 from helpdesk import selectors, services
 from helpdesk.forms import CaseForm, StartForm
+from partners import limits
 
 # Requests one address may send an hour; private links one address may open.
-REQUEST_RATE = "5/h"
-LINK_RATE = "120/h"
+REQUEST_RATE = 5
+LINK_RATE = 120
 
 
 def _limited(request):
@@ -41,9 +41,7 @@ def _urgent_context(country, category):
 def request_help(request):
     if request.method == "POST":
         form = CaseForm(request.POST)
-        if is_ratelimited(
-            request, group="helpdesk.request", key="ip", rate=REQUEST_RATE, increment=True
-        ):
+        if limits.over_limit(limits.by_address(request, "helpdesk.request", REQUEST_RATE)):
             return _limited(request)
         if form.is_valid():
             case = services.submit_case(user=request.user, **form.cleaned_data)
@@ -77,7 +75,7 @@ def _step_two(form, country, category):
 def case_page(request, token):
     """The private link: the case's number and status history, the numbers to call,
     the organisations that help. Anyone without the link gets a 404."""
-    if is_ratelimited(request, group="helpdesk.link", key="ip", rate=LINK_RATE, increment=True):
+    if limits.over_limit(limits.by_address(request, "helpdesk.link", LINK_RATE)):
         return _limited(request)
     case = selectors.case_for_link(token)
     if case is None:

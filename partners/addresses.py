@@ -8,9 +8,8 @@ of the portal, each appending the address it received the request from, the
 client is the N-th entry from the right; anything further left was sent by the
 client and is ignored. With no proxy configured the header is ignored entirely.
 
-The page rate limits (django-ratelimit's ``RATELIMIT_IP_META_KEY``), the API
-throttles and the admin login lockout (django-axes' ``AXES_CLIENT_IP_CALLABLE``)
-all call :func:`client_address`.
+The forms' rate limits (`partners.limits`), the API throttles and the admin login
+lockout (django-axes' ``AXES_CLIENT_IP_CALLABLE``) all call :func:`client_address`.
 """
 
 import ipaddress

@@ -142,7 +142,9 @@ else:
     # Local-memory caches of one LOCATION share one store.
     _locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     CACHES = {"default": _locmem, "counters": _locmem}
-RATELIMIT_USE_CACHE = "counters"
+# The forms' rate limits count in "counters" (partners.limits); off only in tests of
+# other things.
+RATE_LIMITS = True
 MIDDLEWARE += ["portal.middleware.RedisUnavailableMiddleware"]  # a limit that cannot count: 503
 # Whole anonymous public pages kept this many seconds in the default cache, for
 # the peaks of announcement days; any change to what they show makes every kept
@@ -309,7 +311,6 @@ if TRUSTED_PROXY_COUNT < 0:
 if TRUSTED_PROXY_COUNT:
     # Only a proxy of ours may tell us the request came over HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-RATELIMIT_IP_META_KEY = "partners.addresses.client_address"
 
 # --- Hardening (issue 17): Content-Security-Policy and Permissions-Policy ---------
 # Public pages: no script, nothing from another host (portal/security.py picks the

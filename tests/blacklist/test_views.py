@@ -267,7 +267,7 @@ def test_rate_limit_keeps_only_a_keyed_hash_in_the_cache(client, source, setting
     else:
         # The local-memory cache cannot list what it holds: record what is written
         # to the cache the rate limits count in.
-        counters = caches[settings.RATELIMIT_USE_CACHE]
+        counters = caches["counters"]
         written = []
         for method in ("add", "set", "incr"):
             write = getattr(counters, method)

@@ -117,7 +117,7 @@ def _no_request_warnings_kept():
 def filled(db, settings, monkeypatch):
     """The values of path parameters: objects that exist and ones that do not. No
     throttles or rate limits: a 429 would hide what a parameter does."""
-    settings.RATELIMIT_ENABLE = False
+    settings.RATE_LIMITS = False
     monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": None, "partner": None})
     rates(KRW=1400)
     CountryFactory(code="KR", name_en="South Korea")
