@@ -16,9 +16,9 @@ from vacancies.models import Publisher, Vacancy
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def benchmark(count):
+def benchmark(count, *options):
     out = io.StringIO()
-    call_command("benchmark", "feeds", "--count", str(count), stdout=out)
+    call_command("benchmark", "feeds", "--count", str(count), *options, stdout=out)
     return out.getvalue()
 
 
@@ -28,6 +28,15 @@ def test_the_three_syncs_are_timed_and_nothing_is_left():
     assert "second sync (same records, new document)" in text and "30 unchanged" in text
     assert "third sync (identical document)" in text
     assert not Partner.objects.filter(name=feeds_benchmark.PARTNER).exists()
+    assert not Vacancy.objects.exists()
+
+
+def test_the_first_sync_is_timed_again_after_syncs_that_change_every_record():
+    text = benchmark(20, "--syncs", "2")
+    assert "sync 1 of 2 (every record changed)" in text
+    assert "sync 2 of 2 (every record changed)" in text and "0 created, 20 updated" in text
+    assert "first sync again, after 2 syncs (all new)" in text
+    assert text.count("20 created, 0 updated") == 2
     assert not Vacancy.objects.exists()
 
 

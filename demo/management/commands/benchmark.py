@@ -37,12 +37,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--repeat", type=int, default=1, help="vacancies: runs per case, the quietest kept."
         )
+        parser.add_argument(
+            "--syncs",
+            type=int,
+            default=0,
+            help="feeds: syncs changing every record before the first sync is timed again.",
+        )
 
-    def handle(self, *args, area, count, queries, seconds, repeat, **options):
+    def handle(self, *args, area, count, queries, seconds, repeat, syncs, **options):
         if count <= 0 or queries <= 0 or seconds <= 0 or repeat <= 0:
             raise CommandError("--count, --queries, --seconds and --repeat must be positive.")
+        if syncs < 0:
+            raise CommandError("--syncs must be 0 or more.")
         # The vacancies area measures over HTTP, for a length of time per case.
         extra = {"seconds": seconds, "repeat": repeat} if area == "vacancies" else {}
         if area == "blacklist":  # the form's POST over HTTP besides the check in process
             extra = {"seconds": seconds}
+        if area == "feeds":
+            extra = {"syncs": syncs}
         AREAS[area].run(count=count, queries=queries, stdout=self.stdout, **extra)
