@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from blacklist import padding, selectors, services
 from blacklist.forms import CheckForm
 from blacklist.matching import PersonName, name_keys
+from pagecache.fragments import KeptHtml
 from partners import limits
 from ui.jinja import render_fragment, render_page
 
@@ -77,7 +78,7 @@ def check(request):
     response = render_page(
         request,
         "blacklist/result",
-        {"result": result, "sources": result.sources},
+        {"result": result, "sources_html": _sources_html(result.sources)},
         response_class=functools.partial(CountedAnswer, outcome=result.outcome),
     )
     return padding.PAGE.apply(request, response)
@@ -101,7 +102,21 @@ class CountedAnswer(HttpResponse):
 
 
 def _form_page(request, form):
-    sources = render_fragment(
-        "blacklist/sources.jinja", {"sources": selectors.searched_sources()}, request
-    )
+    sources = _sources_html(selectors.searched_sources())
     return render(request, "blacklist/check.html", {"form": form, "sources_html": sources})
+
+
+# The lists searched, below the form and every answer, kept by this process in each
+# language by all they show: written on every check, they took a twentieth of it.
+_sources = KeptHtml(64)
+
+
+def _sources_html(sources):
+    shown = tuple(
+        (source.pk, source.name, source.country.code, source.updated_at, source.active_records)
+        for source in sources
+    )
+    return _sources.get(
+        ("sources", shown),
+        lambda: render_fragment("blacklist/sources.jinja", {"sources": sources}),
+    )

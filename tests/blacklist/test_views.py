@@ -106,6 +106,20 @@ def test_no_record_page_shows_sources_and_freshness(client, source):
     assert "обновлён: 20.11.2026" in html
 
 
+def test_the_lists_searched_follow_every_change(client, source):
+    """The lists below the form and the answer are kept as HTML by all they show: a
+    list loaded again is shown as it is now, in the reader's language."""
+    assert "обновлён: 20.11.2026; действующих запретов: 1<" in post(client).content.decode()
+    source.updated_at = datetime.datetime(2026, 12, 1, 8, 0, tzinfo=datetime.UTC)
+    source.active_records = 2500
+    source.save()
+    for html in (post(client).content.decode(), client.get(URL).content.decode()):
+        assert "обновлён: 01.12.2026; действующих запретов: 2" in html
+        assert "20.11.2026" not in html
+    uzbek = client.get(URL.replace("/ru/", "/uz/")).content.decode()
+    assert "01.12.2026" in uzbek and "обновлён" not in uzbek
+
+
 def test_possible_match_page(client, make_record):
     make_record("Турсунова", "Фируза", "")
     html = post(client, surname="Tursunova", given_name="Feruza", patronymic="").content.decode()
