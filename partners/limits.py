@@ -3,9 +3,9 @@ one account may send a form, counted in the ``counters`` cache.
 
 A form counts one use of each thing it limits (`Use`), in turn, and is refused when
 one of them goes over its rate (`over_limit`). The ban check limits the address
-and the person asked about: with django-ratelimit each limit took two round trips
-to Redis (an ADD that failed, then an INCR), four of the check's five, and the
-waiting for Redis was a quarter of the time a gunicorn worker spent on a check.
+and the person asked about: with django-ratelimit each limit took up to two round
+trips to Redis (an ADD, then an INCR when the counter was there), three or four of
+the check's five, and they were a quarter of a gunicorn worker's time on a check.
 Here every use of a request is counted by one Lua script, in one round trip.
 
 A window starts with the first use and lasts an hour; Redis forgets the counter
