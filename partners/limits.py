@@ -79,6 +79,7 @@ def over_limit(*uses):
     if isinstance(cache, RedisCache):
         keys = [cache.make_and_validate_key(use.key()) for use in uses]
         arguments = [value for use in uses for value in (use.rate, HOUR)]
+        # Django's client of the cache's pool (its `_cache`, as `portal.cache` uses).
         over = cache._cache.get_client(write=True).eval(_COUNT_USES, len(keys), *keys, *arguments)
         return uses[over - 1] if over else None
     for use in uses:  # the local-memory cache of a quick start: one process

@@ -256,6 +256,16 @@ def test_checks_an_hour_per_address_are_limited(client, source, monkeypatch):
     assert other.status_code == 200
 
 
+def test_a_form_sent_wrong_counts_against_its_address(client, source, monkeypatch):
+    """A script walking the list with broken forms is still counted: every POST
+    counts against its address, valid or not."""
+    monkeypatch.setattr("blacklist.views.ADDRESS_RATE", 10)
+    for _ in range(10):
+        assert post(client, date_of_birth="").status_code == 200  # the form again
+    assert post(client, date_of_birth="").status_code == 429
+    assert post(client).status_code == 429
+
+
 def test_ten_checks_an_hour_per_person_whatever_the_spelling(client, source):
     spellings = ["Abdullayev", "ABDULLAEV", "Абдуллаев", "Abdullaev", "Abdulaev"]
     for number in range(10):
