@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from blacklist.matching import MatchLevel, PersonName, match
 from blacklist.models import BanRecord, BanSource
@@ -102,3 +103,21 @@ def test_benchmark_times_the_forms_post_end_to_end():
     assert "the list and its indexes read into memory first" in out.getvalue()
     line = next(line for line in out.getvalue().splitlines() if "POST end to end" in line)
     assert "600 people, half on the list" in line and " / " in line.rsplit("p95", 1)[1]
+
+
+@pytest.mark.postgres
+def test_benchmark_goes_on_cold_when_the_database_refuses_to_warm_the_list():
+    """A user who may not read the list into memory (`pg_prewarm`) is told so, and the
+    run goes on: the refusal is rolled back to its savepoint, not left in the way of
+    the queries that follow."""
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE ROLE portal_test_cold NOLOGIN")  # rolled back with the test
+        cursor.execute("SET LOCAL ROLE portal_test_cold")
+    out = io.StringIO()
+    try:
+        bans_benchmark._warm(out)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET ROLE")
+    assert "the list was not read into memory first (" in out.getvalue()
+    assert BanRecord.objects.count() == 0  # the connection still answers
