@@ -129,6 +129,7 @@ class VacancyFilter(FormClassBuiltOnce, django_filters.FilterSet):
     )
 
     # Set by `filter_queryset`; an unbound filter set filters nothing.
+    text = None  # the query's words as typed
     text_condition = None
     without_text = None
 
@@ -137,7 +138,7 @@ class VacancyFilter(FormClassBuiltOnce, django_filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        self.text_condition = search_filter(value)
+        self.text, self.text_condition = value, search_filter(value)
         return queryset  # applied last, by `filter_queryset`
 
     def filter_occupation(self, queryset, name, value):
@@ -158,7 +159,7 @@ class VacancyFilter(FormClassBuiltOnce, django_filters.FilterSet):
         (`vacancies.search.search_filter`) comes last, and the queryset without it
         stays as ``without_text``: `vacancies.selectors.first_ids` may walk that one in
         its order and test the words row by row."""
-        self.text_condition = None
+        self.text = self.text_condition = None
         queryset = super().filter_queryset(queryset.order_by(*SORTS["newest"]))
         self.without_text = queryset
         if self.text_condition is not None:

@@ -32,7 +32,7 @@ from vacancies.models import (
     VacancyCost,
     public_condition,
 )
-from vacancies.search import gathered, walk_first
+from vacancies.search import document_matches, gathered, spelled_out, walk_first
 
 SIMILAR_COUNT = 5
 COUNTS_CACHE_SECONDS = 60
@@ -85,9 +85,10 @@ def first_ids(filterset, count, *, ordering=None, after=None, compiled=None):
     another filter are first looked for along that filter's order
     (`vacancies.search.walk_first`): the planner cannot know how a word and a
     country go together. When the walk finds too few, the matches are few in their
-    filter, and they are gathered through the words' index and sorted
-    (`vacancies.search.gathered`): walking the filter's order on to the end read all
-    of a country's rows (73 ms for a word none of them has).
+    filter, and they are gathered through the words' index, the words written out
+    (`vacancies.search.spelled_out`), and sorted (`vacancies.search.gathered`):
+    walking the filter's order on to the end read all of a country's rows (73 ms for
+    a word none of them has).
 
     ``compiled``, a dict, keeps the SQL of the ids' query by `count` for a filter set
     that many pages share (`vacancies.prepared`): compiling it took 0.25 ms of a
@@ -98,16 +99,20 @@ def first_ids(filterset, count, *, ordering=None, after=None, compiled=None):
         matches, walked = matches.order_by(*ordering), walked.order_by(*ordering)
     if after:
         matches, walked = matches.filter(**after), walked.filter(**after)
+    key = count
     if walks(filterset):
         found = walk_first(walked, filterset.text_condition, count)
         if found is not None:
             return found
+        query = spelled_out(filterset.text, walked.db)
+        matches = walked.filter(document_matches(query))
         matches = matches.order_by(*gathered(matches.query.order_by))
+        key = (count, query)  # a word new to the vacancies changes the query
     if compiled is None:
         return read_ids(matches[:count])
-    if count not in compiled:
-        compiled[count] = ids_sql(matches[:count])
-    return read_compiled_ids(matches.db, compiled[count])
+    if key not in compiled:
+        compiled[key] = ids_sql(matches[:count])
+    return read_compiled_ids(matches.db, compiled[key])
 
 
 def walks(filterset):
