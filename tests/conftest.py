@@ -114,13 +114,15 @@ def _fresh_searches():
     """The lists' searches kept by this process (`pagecache.fragments.KeptSearches`):
     each test starts with none, so that a test can count what it prepares."""
     from agencies.prepared import _prepared as registry_searches
+    from vacancies.api.pages import _searches as api_searches
     from vacancies.prepared import _prepared as vacancy_searches
 
-    registry_searches.written.clear()
-    vacancy_searches.written.clear()
+    kept = (registry_searches, vacancy_searches, api_searches)
+    for searches in kept:
+        searches.written.clear()
     yield
-    registry_searches.written.clear()
-    vacancy_searches.written.clear()
+    for searches in kept:
+        searches.written.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -88,7 +88,7 @@ def test_the_kept_sql_reads_what_djangos_query_reads(client, korea):
     client.get("/en/vacancies/?country=KR&sort=deadline")
     [kept_search] = prepared._prepared.written.values()
     count = CappedPaginator.limit + 1
-    assert list(kept_search.compiled) == [count]
+    assert list(kept_search.compiled) == [(count, None)]
     matches = kept_search.filterset.qs
     expected = list(matches.values_list("pk", flat=True)[:count])
     with CaptureQueriesContext(connection) as queries:

@@ -24,6 +24,7 @@ from tests.factories.vacancies import (
     rates,
 )
 from vacancies import search, selectors
+from vacancies.api.pages import _searches as api_searches
 from vacancies.api.views import NewestFirst
 from vacancies.models import Vacancy
 from vacancies.pagination import CappedPaginator
@@ -321,6 +322,29 @@ def test_the_apis_cursor_pages_of_a_word_with_a_filter_are_the_plain_querys(
         backwards.insert(0, [item["id"] for item in answer["results"]])
         url = answer["previous"]
     assert backwards == pages[:-1]
+
+
+def test_the_api_keeps_a_search_per_query_and_reads_its_rows_afresh(client, walkable, monkeypatch):
+    """Every cursor page of a query reads one kept search (`vacancies.api.pages`): its
+    querysets are only cloned and its SQL compiled once, so a vacancy published
+    meanwhile is on the next answer; a query refused is refused again."""
+    monkeypatch.setattr(NewestFirst, "page_size", 5)
+    url = "/api/v1/vacancies/?q=payvandchi&country=KR"
+    first = client.get(url).json()
+    client.get(first["next"])
+    [search] = api_searches.written.values()
+    assert search.filterset.qs._result_cache is None
+    assert search.filterset.without_text._result_cache is None
+    if connection.vendor == "postgresql":  # the walk's SQL, kept for the first page
+        assert ("walk", 6, ("-published_at", "-id")) in search.compiled
+    newest = VacancyFactory(country=CountryFactory(code="KR"), title_uz="Payvandchi")
+    assert client.get(url).json()["results"][0]["id"] == newest.pk
+    assert len(api_searches.written) == 1
+
+    for _n in range(2):
+        refused = client.get("/api/v1/vacancies/?country=KR&min_wage=many")
+        assert refused.status_code == 400
+        assert refused.json()["error"]["fields"] == {"min_wage": ["Enter a number."]}
 
 
 def test_the_list_page_and_the_feed_show_what_the_walk_found(client, walkable):

@@ -23,7 +23,7 @@ from rest_framework.response import Response
 from partners.models import PartnerAPIKey
 from partners.pagination import CheckedCursorPagination
 from vacancies import selectors, services
-from vacancies.api.pages import SearchPages
+from vacancies.api.pages import SearchPages, api_search
 from vacancies.api.serializers import CountryGuideSerializer, CountrySerializer, VacancySerializer
 from vacancies.filters import SORTS, VacancyFilter
 from vacancies.models import Country
@@ -81,15 +81,19 @@ class VacancyViewSet(
         return selectors.vacancies_for_api()
 
     def filter_queryset(self, queryset):
-        """The list's filters (`DjangoFilterBackend`, with its answer to invalid ones);
-        a search with words and another filter is paged by `SearchPages`."""
+        """The list's filters (`VacancyFilter`, answering invalid ones as
+        `DjangoFilterBackend` does), kept per query string (`api_search`); a search
+        with words and another filter is paged by `SearchPages`. `queryset` is the
+        public vacancies' (`selectors.vacancies_for_api`), as the kept search's is."""
         if self.action != "list":
             return queryset
-        filterset = DjangoFilterBackend().get_filterset(self.request, queryset, self)
+        search = api_search(self.request.query_params)
+        filterset = search.filterset
         if not filterset.is_valid():
             raise translate_validation(filterset.errors)
-        matches = filterset.qs
-        return SearchPages(filterset) if selectors.walks(filterset) else matches
+        if selectors.walks(filterset):
+            return SearchPages(filterset, compiled=search.compiled)
+        return filterset.qs
 
     def list(self, request, *args, **kwargs):
         matches = self.filter_queryset(self.get_queryset())
