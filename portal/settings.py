@@ -103,7 +103,14 @@ TEMPLATES = [
         "NAME": "jinja2",
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "APP_DIRS": True,
-        "OPTIONS": {"environment": "portal.jinja.environment"},
+        "OPTIONS": {
+            "environment": "portal.jinja.environment",
+            # What the layout shows of every page's context (`ui.jinja.render_page`).
+            "context_processors": [
+                "portal.context_processors.hotlines",
+                "portal.context_processors.demo_notice",
+            ],
+        },
     },
 ]
 FORM_RENDERER = "ui.renderers.FormRenderer"  # widgets from Django's Jinja2 templates

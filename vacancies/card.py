@@ -3,12 +3,16 @@
 Twenty cards read as model instances spent a millisecond of a list page building
 them (Django's and modeltranslation's work for each of sixteen fields and the
 title's five language columns), for a dozen values a card shows. A card is read
-with ``values()``, which gives the title in the reader's language with its
-fallbacks (modeltranslation's rule, as the model's field gives it), and what a
-card says about a vacancy is the model's own code, shared with this class, not
-written again: the link, the monthly wage, the labels of its channel and wage
-period, the city's name.
+as a row of columns, the title in every language, and keeps the title in the
+reader's language with its fallbacks as the model's field gives it
+(modeltranslation's rule, its descriptor's own code); what a card says about a
+vacancy is the model's own code, shared with this class, not written again: the
+link, the monthly wage, the labels of its channel and wage period, the city's
+name.
 """
+
+from django.conf import settings
+from modeltranslation.utils import build_localized_fieldname
 
 from pagecache.fragments import KeptHtml
 from ui.jinja import render_fragment
@@ -34,12 +38,23 @@ CARD_VALUES = (
     "published_at",
     "updated_at",
 )
+# The title's column in each language: the reader's title is one of them.
+TITLE_COLUMNS = tuple(
+    build_localized_fieldname("title", language) for language in settings.MODELTRANSLATION_LANGUAGES
+)
+# What `cards` reads for a card: its values but the title, the title's columns and the
+# agency's name, joined.
+CARD_COLUMNS = (
+    *(name for name in CARD_VALUES if name != "title"),
+    *TITLE_COLUMNS,
+    "agency_name",
+)
 
 
 class Card:
-    """A row of `CARD_VALUES` with ``agency_name`` and ``country_name`` (the name of
-    the destination in the reader's language), which the cards' template and the
-    Atom feed read as they would read a vacancy."""
+    """A row of `CARD_COLUMNS` with ``title`` (`from_row`) and ``country_name`` (the
+    name of the destination in the reader's language), which the cards' template
+    and the Atom feed read as they would read a vacancy."""
 
     WagePeriod = Vacancy.WagePeriod
     get_absolute_url = Vacancy.get_absolute_url
@@ -50,6 +65,14 @@ class Card:
 
     def __init__(self, values):
         self.__dict__.update(values)
+
+    @classmethod
+    def from_row(cls, row):
+        """The card of a row of `CARD_COLUMNS`, with the title of the reader's language,
+        or of its fallbacks, as `Vacancy.title` gives it (from the title's columns)."""
+        card = cls(zip(CARD_COLUMNS, row, strict=True))
+        card.title = _TITLE.__get__(card, Vacancy)
+        return card
 
     def __repr__(self):
         return f"<Card {self.pk}: {self.title}>"
@@ -65,6 +88,9 @@ class Card:
             *(self.__dict__[name] for name in CARD_VALUES),
         )
 
+
+# The title's descriptor (modeltranslation's): the reader's language and its fallbacks.
+_TITLE = Vacancy.__dict__["title"]
 
 # Cards kept by each process, under a kilobyte each.
 _cards = KeptHtml(4096)

@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from pagecache import daily
 from tests.factories.vacancies import CountryFactory, VacancyFactory, agency_vacancy, rates
 from vacancies import card as card_module
 from vacancies import selectors
@@ -125,22 +124,29 @@ def test_a_card_shows_every_change_at_once(client, fresh_cards):
     assert 'href="/ru/vacancies/' in russian and "USD" in russian
 
 
-def test_the_cards_query_is_built_once_a_day_in_each_language():
-    """Built per language (modeltranslation selects the title's columns of the
-    language and its fallbacks) and cloned for each page, which reads its own ids."""
-    daily._built.clear()
-    welder = VacancyFactory(title_en="Welder", title_uz="Payvandchi")
-    cook = VacancyFactory(title_en="Cook", title_uz="Oshpaz")
+def test_the_cards_query_is_compiled_once_a_day_for_each_number_of_ids():
+    """Compiled for a page's number of ids, whatever the language: the row holds the
+    title in every language, and each card keeps the reader's, or its fallback's, as
+    the model's field gives it (Karakalpak falls back to Uzbek, then Russian)."""
+    selectors._card_rows._compiled.clear()
+    welder = VacancyFactory(title_en="Welder", title_uz="Payvandchi", title_ru="Сварщик")
+    cook = VacancyFactory(title_en="Cook", title_uz="", title_ru="Повар", title_kaa="")
     titles = {}
-    for language, ids in [("uz", [welder.pk]), ("en", [cook.pk]), ("uz", [cook.pk, welder.pk])]:
+    for language, ids in [
+        ("uz", [welder.pk]),
+        ("en", [cook.pk]),
+        ("uz", [cook.pk, welder.pk]),
+        ("kaa", [cook.pk, welder.pk]),
+    ]:
         with translation.override(language):
             titles[language, tuple(ids)] = [card.title for card in selectors.cards(ids)]
+        with translation.override(language):
+            expected = [str(Vacancy.objects.get(pk=pk).title) for pk in ids]
+        assert titles[language, tuple(ids)] == expected
     assert titles == {
         ("uz", (welder.pk,)): ["Payvandchi"],
         ("en", (cook.pk,)): ["Cook"],
-        ("uz", (cook.pk, welder.pk)): ["Oshpaz", "Payvandchi"],
+        ("uz", (cook.pk, welder.pk)): ["Повар", "Payvandchi"],
+        ("kaa", (cook.pk, welder.pk)): ["Повар", "Payvandchi"],
     }
-    assert sorted(key for key, _on in daily._built if key[0] == "cards") == [
-        ("cards", "en", "default"),
-        ("cards", "uz", "default"),
-    ]
+    assert sorted(shape for _on, shape in selectors._card_rows._compiled) == [(1,), (2,)]

@@ -481,3 +481,24 @@ def test_suspended_agency_vacancies_leave_the_feed(client):
     services.suspend(vacancy.agency.licences.get(), actor=OfficerFactory(), reason="Complaints")
     assert vacancy.title not in client.get("/en/vacancies/feed/").content.decode()
     assert Vacancy.objects.public().count() == 0
+
+
+def test_a_jinja_page_fills_the_layouts_blocks(client, korea):
+    """The list and a vacancy's page are Jinja2 pages in the layout
+    (`ui.jinja.render_page`): each gives its title, description, head and body class,
+    a page that gives none keeps the layout's own, and the test client still reads
+    the page's context."""
+    vacancy = VacancyFactory(country=korea, title_en="Welder", employer_name="Hanbit Metal")
+    listing = client.get("/en/vacancies/?country=KR")
+    html = listing.content.decode()
+    assert "<title>Jobs abroad · Safe work abroad</title>" in html
+    assert 'type="application/atom+xml"' in html.split("</head>")[0]
+    assert "/en/vacancies/feed/?country=KR" in html.split("</head>")[0]
+    assert 'content="Real jobs abroad, licensed agencies' in html  # the layout's own
+    assert '<body class="">' in html
+    assert [card.pk for card in listing.context["page"].object_list] == [vacancy.pk]
+    page = client.get(f"/en/vacancies/{vacancy.pk}/?print=1").content.decode()
+    assert "<title>Welder · Safe work abroad</title>" in page
+    assert '<meta name="description" content="Welder, South Korea, Hanbit Metal">' in page
+    assert '<body class="printable">' in page
+    assert page.count("<html") == 1 and page.count("</main>") == 1
