@@ -19,6 +19,9 @@ def phone_page(browser):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="ky-KG")
     page = context.new_page()
     yield page
+    # No request may still be on the live server when the database is flushed: on
+    # SQLite, a session it was saving locked the table and failed the teardown.
+    page.wait_for_load_state("networkidle")
     context.close()
 
 
