@@ -23,14 +23,9 @@ class LayoutNode(template.Node):
         return (
             engines["jinja2"]
             .get_template(LAYOUT)
-            .render(
-                {
-                    "blocks": blocks,
-                    "hotlines": context.get("hotlines"),
-                    "demo_notice": context.get("demo_notice"),
-                },
-                getattr(context, "request", None),
-            )
+            # The layout's hotlines and demo notice come from the Jinja2 engine's
+            # context processors, as on a Jinja2 page (`ui.jinja.render_page`).
+            .render({"blocks": blocks}, getattr(context, "request", None))
         )
 
 

@@ -35,9 +35,8 @@ _searches = KeptSearches(512)
 def api_search(params):
     """The search of the API list's query string `params` (a QueryDict), kept as the
     list page's are (`vacancies.prepared`), under its query without the cursor, in
-    the order of the names:
-    building and checking the filter set and compiling the SQL of a search with
-    words took a third of the Python of such an answer."""
+    the order of the names: building and checking the filter set and compiling the
+    SQL of a search with words took a third of the Python of such an answer."""
     query = QueryDict(mutable=True)
     for name in sorted(params.keys() - {"cursor"}):  # a cursor's link orders them anew
         query.setlist(name, params.getlist(name))
